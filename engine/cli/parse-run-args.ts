@@ -1,0 +1,108 @@
+import { parseArgs } from 'node:util';
+import { OptionsError, shown } from '../errors.ts';
+import type { RunRequest } from '../run/run-request.ts';
+
+export const RUN_HELP = `Usage: loadbook run SCRIPT [flags]
+
+Runs a k6 script (.ts or .js) on loadbook's engine, the way \`k6 run\` would.
+
+Flags:
+  -u, --vus N                    VUs for the default scenario (replaces the script's scenarios)
+  -d, --duration DURATION        run the default scenario this long, e.g. 30s, 1m30s
+  -i, --iterations N             total iterations, shared by the VUs
+  -e, --env KEY=VALUE            add to __ENV (repeatable)
+      --tag NAME=VALUE           a tag on every sample (repeatable)
+  -o, --out json=FILE[.gz]       k6 JSON output, one line per sample
+      --summary-trend-stats LIST trend stats in the summary, e.g. avg,med,p(95),p(99)
+      --no-summary               no end-of-test summary
+  -q, --quiet                    no progress lines
+      --workers N                worker threads (default: cores − 1, at least 1)
+      --run-dir DIR              write summary.json, timeline.ndjson.gz and engine.log into DIR
+      --no-system-env            do not pass the process environment into __ENV
+  -v, --verbose                  show stack traces of internal errors
+  -h, --help                     this help
+
+Exit codes: 0 ok, 99 thresholds failed, 104 invalid options, 105 stopped by a signal,
+107 script error in init or setup, 108 test.abort().`;
+
+export interface ParsedRun {
+  request: RunRequest;
+  verbose: boolean;
+  help: boolean;
+}
+
+function positiveInteger(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new OptionsError(`invalid ${flag} ${shown(value)}; expected a whole number ≥ 1`);
+  return number;
+}
+
+function pairs(values: string[] | undefined, flag: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const value of values ?? []) {
+    const at = value.indexOf('=');
+    if (at < 1) throw new OptionsError(`invalid ${flag} ${shown(value)}; expected KEY=VALUE`);
+    result[value.slice(0, at)] = value.slice(at + 1);
+  }
+  return result;
+}
+
+/** Reads `loadbook run` arguments into a RunRequest; bad flags throw OptionsError (exit 104). */
+export function parseRunArgs(argv: string[]): ParsedRun {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        vus: { type: 'string', short: 'u' },
+        duration: { type: 'string', short: 'd' },
+        iterations: { type: 'string', short: 'i' },
+        env: { type: 'string', short: 'e', multiple: true },
+        tag: { type: 'string', multiple: true },
+        out: { type: 'string', short: 'o', multiple: true },
+        'summary-trend-stats': { type: 'string' },
+        'no-summary': { type: 'boolean' },
+        quiet: { type: 'boolean', short: 'q' },
+        workers: { type: 'string' },
+        'run-dir': { type: 'string' },
+        'no-system-env': { type: 'boolean' },
+        verbose: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new OptionsError(`${(error as Error).message.split('\n')[0]}; run "loadbook run --help" for the flags`);
+  }
+  const { values, positionals } = parsed;
+  const help = Boolean(values.help);
+  if (!help && positionals.length !== 1) {
+    throw new OptionsError(
+      `expected exactly one SCRIPT argument, got ${positionals.length === 0 ? 'none' : positionals.map((p) => shown(p)).join(' ')}; usage: loadbook run SCRIPT [flags]`,
+    );
+  }
+  const trendStats = values['summary-trend-stats']?.split(',').map((stat) => stat.trim());
+  return {
+    help,
+    verbose: Boolean(values.verbose),
+    request: {
+      script: positionals[0] ?? '',
+      env: pairs(values.env, '--env'),
+      includeSystemEnv: !values['no-system-env'],
+      options: {
+        vus: positiveInteger(values.vus, '--vus'),
+        duration: values.duration,
+        iterations: positiveInteger(values.iterations, '--iterations'),
+        tags: pairs(values.tag, '--tag'),
+        summaryTrendStats: trendStats,
+      },
+      outputs: values.out,
+      noSummary: Boolean(values['no-summary']),
+      quiet: Boolean(values.quiet),
+      workers: positiveInteger(values.workers, '--workers'),
+      runDir: values['run-dir'],
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { Stage } from './executor-types.ts';
+
+/** When each iteration of an open-model scenario starts: iteration i at `timeOf(i)` ms from the start. */
+export interface ArrivalSchedule {
+  readonly total: number;
+  timeOf(iteration: number): number;
+}
+
+// Rounding guard: 200/s for 10s is 2000 iterations, not 2001 from a float landing a hair above 2000.
+const EPSILON = 1e-9;
+
+/** `rate` iterations per `timeUnitMs`, evenly spaced, for `durationMs`. */
+export function constantArrivals(rate: number, timeUnitMs: number, durationMs: number): ArrivalSchedule {
+  const interval = timeUnitMs / rate;
+  return { total: Math.ceil(durationMs / interval - EPSILON), timeOf: (iteration) => iteration * interval };
+}
+
+interface Piece {
+  startMs: number;
+  durationMs: number;
+  fromRate: number;
+  toRate: number;
+  /** Iterations due before this piece begins. */
+  before: number;
+  count: number;
+}
+
+/**
+ * A rate that changes linearly within each stage, as k6's ramping-arrival-rate: iteration i starts when
+ * the integral of the rate reaches i, found by solving the stage's quadratic.
+ */
+export function rampingArrivals(startRate: number, timeUnitMs: number, stages: Stage[]): ArrivalSchedule {
+  const pieces: Piece[] = [];
+  let startMs = 0;
+  let before = 0;
+  let fromRate = startRate;
+  for (const stage of stages) {
+    const count = (((fromRate + stage.target) / 2) * stage.durationMs) / timeUnitMs;
+    pieces.push({ startMs, durationMs: stage.durationMs, fromRate, toRate: stage.target, before, count });
+    startMs += stage.durationMs;
+    before += count;
+    fromRate = stage.target;
+  }
+  const total = Math.ceil(before - EPSILON);
+  return {
+    total,
+    timeOf(iteration) {
+      const piece = pieces.find((candidate) => iteration < candidate.before + candidate.count - EPSILON) ?? pieces.at(-1)!;
+      const due = (iteration - piece.before) * timeUnitMs; // in rate·ms units
+      const slope = (piece.toRate - piece.fromRate) / (2 * piece.durationMs);
+      const offset =
+        Math.abs(slope) < EPSILON
+          ? due / piece.fromRate
+          : (-piece.fromRate + Math.sqrt(Math.max(0, piece.fromRate ** 2 + 4 * slope * due))) / (2 * slope);
+      return piece.startMs + Math.min(piece.durationMs, Math.max(0, offset));
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { OptionsError, shown } from '../errors.ts';
+import { parseDuration } from '../options/parse-duration.ts';
+
+/** Reads one scenario option with k6's default, failing with a line that names the scenario and option. */
+export class OptionReader {
+  constructor(
+    private readonly raw: Record<string, unknown>,
+    readonly scenario: string,
+  ) {}
+
+  private where(option: string): string {
+    return `scenarios.${this.scenario}.${option}`;
+  }
+
+  has(option: string): boolean {
+    return this.raw[option] !== undefined;
+  }
+
+  integer(option: string, fallback: number | undefined, minimum: number): number {
+    const value = this.raw[option] ?? fallback;
+    if (value === undefined) throw new OptionsError(`missing ${this.where(option)}; expected an integer ≥ ${minimum}`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum) {
+      throw new OptionsError(`invalid ${this.where(option)}; expected an integer ≥ ${minimum}, got ${shown(value)}`);
+    }
+    return value;
+  }
+
+  rate(option: string, fallback?: number, allowZero = false): number {
+    const value = this.raw[option] ?? fallback;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
+      throw new OptionsError(
+        `invalid ${this.where(option)}; expected a ${allowZero ? 'non-negative' : 'positive'} number of iterations per timeUnit, got ${shown(value)}`,
+      );
+    }
+    return value;
+  }
+
+  duration(option: string, fallback?: string): number {
+    const value = this.raw[option] ?? fallback;
+    if (value === undefined) throw new OptionsError(`missing ${this.where(option)}; expected a duration such as "30s"`);
+    return parseDuration(value, this.where(option));
+  }
+
+  positiveDuration(option: string, fallback?: string): number {
+    const ms = this.duration(option, fallback);
+    if (ms <= 0) throw new OptionsError(`invalid ${this.where(option)}; expected a duration above zero, got ${shown(this.raw[option] ?? fallback)}`);
+    return ms;
+  }
+
+  stages(): { durationMs: number; target: number }[] {
+    const stages = this.raw.stages;
+    if (!Array.isArray(stages) || stages.length === 0) {
+      throw new OptionsError(`invalid ${this.where('stages')}; expected a non-empty array of { duration, target }, got ${shown(stages)}`);
+    }
+    return stages.map((stage: { duration?: unknown; target?: unknown }, index) => {
+      const target = stage?.target;
+      if (typeof target !== 'number' || !Number.isFinite(target) || target < 0) {
+        throw new OptionsError(`invalid ${this.where(`stages[${index}].target`)}; expected a number ≥ 0, got ${shown(target)}`);
+      }
+      return { durationMs: parseDuration(stage?.duration, this.where(`stages[${index}].duration`)), target };
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import { build, decodeFromCompressedBase64, encodeIntoCompressedBase64, type Histogram } from 'hdr-histogram-js';
+
+/** Trends are kept in microseconds with 3 significant digits, as DESIGN.md requires. */
+export const HDR_UNITS_PER_MS = 1000;
+const SIGNIFICANT_DIGITS = 3;
+
+export type { Histogram };
+
+export function createHistogram(): Histogram {
+  return build({
+    bitBucketSize: 32,
+    autoResize: true,
+    lowestDiscernibleValue: 1,
+    numberOfSignificantValueDigits: SIGNIFICANT_DIGITS,
+  });
+}
+
+/** Records a trend value (ms for time trends, plain units otherwise) at microsecond resolution. */
+export function recordTrendValue(histogram: Histogram, value: number): void {
+  histogram.recordValue(value <= 0 ? 0 : Math.round(value * HDR_UNITS_PER_MS));
+}
+
+export function encodeHistogram(histogram: Histogram): string {
+  return encodeIntoCompressedBase64(histogram);
+}
+
+export function decodeHistogram(encoded: string): Histogram {
+  return decodeFromCompressedBase64(encoded, 32);
+}
+
+/** The value at percentile p (0–100) in the trend's own unit. */
+export function percentileOf(histogram: Histogram, p: number): number {
+  return histogram.getValueAtPercentile(p) / HDR_UNITS_PER_MS;
+}

@@ -1,0 +1,132 @@
+import type { Tags } from '../../metrics/metric-types.ts';
+import type { Vu } from '../../runtime/vu.ts';
+import { DEFAULT_RESPONSE_CALLBACK, expectedStatuses, type ResponseCallback } from './expected-statuses.ts';
+import { HttpResponse } from './http-response.ts';
+import { errorCodeOf, errorCodeOfStatus, HTTP_ERROR_CODES } from './http-error-code.ts';
+import { encodeBody, httpDefaults, normalizeParams, type RequestParams } from './request-params.ts';
+import { sendExchange, RequestTimeoutError, type ExchangeResult } from './send-exchange.ts';
+import { VuHttpClient } from './vu-http-client.ts';
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const SYNC_FORMS = ['request', 'get', 'post', 'put', 'patch', 'del', 'head', 'options', 'batch'] as const;
+
+/** `http.url\`...\``: a URL whose `name` tag keeps the template, so ids in paths do not explode series. */
+class TemplatedUrl {
+  constructor(
+    readonly url: string,
+    readonly name: string,
+  ) {}
+  toString(): string {
+    return this.url;
+  }
+}
+
+function syncFormError(name: string): () => never {
+  const method = name === 'del' ? 'DELETE' : name === 'request' || name === 'batch' ? 'METHOD' : name.toUpperCase();
+  const replacement = name === 'batch' ? 'Promise.all([...].map((r) => http.asyncRequest(...r)))' : `await http.asyncRequest('${method}', url, body, params)`;
+  return () => {
+    throw new Error(`http.${name}() is synchronous and would block the VU; loadbook VUs never block, use ${replacement} instead`);
+  };
+}
+
+/** The `k6/http` module of one VU. */
+export function createHttpModule(vu: Vu) {
+  const { builtins, sink } = vu.runtime;
+  let client: VuHttpClient | undefined;
+  let defaults: ReturnType<typeof httpDefaults> | undefined;
+  let responseCallback: ResponseCallback | null = DEFAULT_RESPONSE_CALLBACK;
+
+  function emit(result: ExchangeResult, response: HttpResponse, params: RequestParams, nameTag: string, errorCode: number): void {
+    const callback = params.responseCallback === undefined ? responseCallback : params.responseCallback;
+    const expected = callback ? callback(response) : undefined;
+    const tags: Tags = { ...vu.baseTags(), name: nameTag, url: response.url, method: response.request.method, status: String(response.status), proto: response.proto };
+    if (expected !== undefined) tags.expected_response = String(expected);
+    if (errorCode) tags.error_code = String(errorCode);
+    Object.assign(tags, params.tags);
+    const tagSet = sink.tagSet(tags);
+    const { timings } = result;
+    vu.emit(builtins.http_reqs, tagSet, 1);
+    vu.emit(builtins.http_req_duration, tagSet, timings.duration);
+    vu.emit(builtins.http_req_blocked, tagSet, timings.blocked);
+    vu.emit(builtins.http_req_connecting, tagSet, timings.connecting);
+    vu.emit(builtins.http_req_tls_handshaking, tagSet, timings.tls_handshaking);
+    vu.emit(builtins.http_req_sending, tagSet, timings.sending);
+    vu.emit(builtins.http_req_waiting, tagSet, timings.waiting);
+    vu.emit(builtins.http_req_receiving, tagSet, timings.receiving);
+    if (expected !== undefined) vu.emit(builtins.http_req_failed, tagSet, expected ? 0 : 1);
+    const bytes = client!.takeByteCounts();
+    const baseSet = sink.tagSet(vu.baseTags());
+    if (bytes.sent) vu.emit(builtins.data_sent, baseSet, bytes.sent);
+    if (bytes.received) vu.emit(builtins.data_received, baseSet, bytes.received);
+  }
+
+  async function asyncRequest(method: string, url: unknown, body?: unknown, rawParams?: unknown): Promise<HttpResponse> {
+    if (vu.stage === 'init') {
+      throw new Error('HTTP requests cannot be made in the init context; make them in setup(), the default function or teardown()');
+    }
+    const params = normalizeParams(rawParams, (defaults ??= httpDefaults(vu.runtime.options)));
+    const nameTag = params.tags.name ?? (url instanceof TemplatedUrl ? url.name : String(url));
+    let target: URL;
+    try {
+      target = new URL(String(url));
+    } catch {
+      throw new Error(`invalid URL ${JSON.stringify(String(url))}; expected an absolute http:// or https:// URL`);
+    }
+    client ??= new VuHttpClient();
+    const signal = vu.signal;
+    let currentMethod = method.toUpperCase();
+    let payload = encodeBody(body, params.headers);
+    for (let hop = 0; ; hop++) {
+      const result = await sendExchange(client, {
+        method: currentMethod,
+        url: target,
+        headers: params.headers,
+        body: payload,
+        timeoutMs: params.timeoutMs,
+        keepBody: params.responseType !== 'none',
+        signal,
+      });
+      if (signal.aborted) throw new Error('iteration interrupted');
+      const errorCode = result.error
+        ? result.error instanceof RequestTimeoutError
+          ? HTTP_ERROR_CODES.requestTimeout
+          : errorCodeOf(result.error)
+        : errorCodeOfStatus(result.status);
+      const responseBody =
+        result.body === null ? null : params.responseType === 'binary' ? new Uint8Array(result.body).buffer : result.body.toString('utf8');
+      const response = new HttpResponse(
+        result.status,
+        result.statusText ? `${result.status} ${result.statusText}` : '',
+        result.headers,
+        responseBody,
+        result.timings,
+        target.href,
+        { method: currentMethod, url: target.href, headers: params.headers, body: typeof payload === 'string' ? payload : '' },
+        result.error ? result.error.message : '',
+        errorCode,
+      );
+      emit(result, response, params, nameTag, errorCode);
+      const location = result.headers.location;
+      if (!REDIRECT_STATUSES.has(result.status) || typeof location !== 'string' || hop >= params.redirects) return response;
+      target = new URL(location, target);
+      if (result.status === 303 || ((result.status === 301 || result.status === 302) && currentMethod === 'POST')) {
+        currentMethod = 'GET';
+        payload = null;
+      }
+    }
+  }
+
+  const module = {
+    asyncRequest,
+    expectedStatuses,
+    setResponseCallback(callback: ResponseCallback | null) {
+      responseCallback = callback;
+    },
+    url(strings: TemplateStringsArray, ...values: unknown[]) {
+      const url = strings.reduce((whole, part, index) => whole + part + (index < values.length ? String(values[index]) : ''), '');
+      return new TemplatedUrl(url, strings.join('${}'));
+    },
+    ...Object.fromEntries(SYNC_FORMS.map((name) => [name, syncFormError(name)])),
+  };
+  return { ...module, default: module, __esModule: true };
+}

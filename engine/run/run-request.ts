@@ -1,0 +1,44 @@
+import type { OptionOverrides } from '../options/test-options.ts';
+import type { SummaryData } from '../summary/summary-types.ts';
+
+/** A test run, as `loadbook run` and the programmatic API describe it. */
+export interface RunRequest {
+  /** Path to a k6 script, .ts or .js. */
+  script: string;
+  /** Added to `__ENV`, over the process environment. */
+  env?: Record<string, string>;
+  /**
+   * Pass the process environment into `__ENV`, as `k6 run` does by default.
+   * @default true
+   */
+  includeSystemEnv?: boolean;
+  /** Options that win over the script's: flags, or a plan's resolved scenarios. */
+  options?: OptionOverrides;
+  /** Where summary.json, timeline.ndjson.gz and the logs go; nothing is written when absent. */
+  runDir?: string;
+  /**
+   * Worker threads, each running one execution segment.
+   * @default cores − 1, at least 1
+   */
+  workers?: number;
+  /** `--out` values, e.g. `json=out.json.gz`. */
+  outputs?: string[];
+  /** Skip the end-of-test text summary. */
+  noSummary?: boolean;
+  /** No progress lines. */
+  quiet?: boolean;
+  /** Receives progress lines; by default they go to stderr. */
+  onProgress?: (line: string) => void;
+  /** Receives the text summary and handleSummary's stdout; by default process.stdout. */
+  stdout?: (text: string) => void;
+  /** Aborting it stops the run like Ctrl-C: partial results are kept and the exit code is 105. */
+  signal?: AbortSignal;
+}
+
+export interface RunResult {
+  exitCode: number;
+  summary: SummaryData | undefined;
+  runDir: string | undefined;
+  /** One line saying why the run failed, when it did before producing a summary. */
+  error?: string;
+}

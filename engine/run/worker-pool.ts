@@ -1,0 +1,69 @@
+import { Worker } from 'node:worker_threads';
+import { LoadbookError } from '../errors.ts';
+import type { MainToWorker, WorkerSetup, WorkerToMain } from '../worker/worker-protocol.ts';
+
+const WORKER_ENTRY = new URL('../worker/worker-entry.mjs', import.meta.url);
+
+/** Receives what workers report; the index says which worker sent it. */
+export type WorkerListener = (message: WorkerToMain, worker: number) => void;
+
+/** The worker threads of a run: one execution segment each. */
+export class WorkerPool {
+  private readonly workers: Worker[];
+  private readonly finished: Promise<void>[];
+
+  constructor(setups: WorkerSetup[], listener: WorkerListener) {
+    this.workers = setups.map(
+      (setup) => new Worker(WORKER_ENTRY, { workerData: setup, stdout: false, stderr: false }),
+    );
+    this.finished = this.workers.map(
+      (worker, index) =>
+        new Promise<void>((resolve) => {
+          worker.on('message', (message: WorkerToMain) => {
+            listener(message, index);
+            if (message.kind === 'done' || message.kind === 'failed') resolve();
+          });
+          worker.once('error', (error) => {
+            listener({ kind: 'failed', message: `worker ${index} crashed: ${error.message}`, exitCode: 107 }, index);
+            resolve();
+          });
+          worker.once('exit', () => resolve());
+        }),
+    );
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Resolves once every worker said it is ready (VUs initialized), or rejects with the first failure. */
+  ready(): Promise<void> {
+    return Promise.all(
+      this.workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const onMessage = (message: WorkerToMain) => {
+              if (message.kind === 'ready') resolve();
+              if (message.kind === 'failed') reject(new LoadbookError(message.message, message.exitCode as 107));
+              if (message.kind === 'ready' || message.kind === 'failed') worker.off('message', onMessage);
+            };
+            worker.on('message', onMessage);
+            worker.once('error', (error) => reject(new LoadbookError(`worker crashed while starting: ${error.message}`, 107)));
+          }),
+      ),
+    ).then(() => undefined);
+  }
+
+  broadcast(message: MainToWorker): void {
+    for (const worker of this.workers) worker.postMessage(message);
+  }
+
+  /** Resolves when every worker has reported its last snapshot. */
+  done(): Promise<void> {
+    return Promise.all(this.finished).then(() => undefined);
+  }
+
+  async terminate(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}

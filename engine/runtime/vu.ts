@@ -1,0 +1,163 @@
+import path from 'node:path';
+import { LoadbookError, EXIT } from '../errors.ts';
+import type { Tags } from '../metrics/metric-types.ts';
+import type { TagSet } from '../metrics/sample-sink.ts';
+import type { Metric } from '../metrics/metric-registry.ts';
+import { MODULES, type ModuleName } from '../modules/index.ts';
+import type { ScenarioState } from './scenario-state.ts';
+import type { ScriptExports } from './script-factory.ts';
+import type { VuRuntime } from './vu-runtime.ts';
+import { VuTimers } from './vu-timers.ts';
+
+/** Where in the lifecycle a VU's code runs; init-only APIs check it. */
+export type VuStage = 'init' | 'setup' | 'iteration' | 'teardown' | 'summary';
+
+/** Thrown by `test.abort()`; the engine stops the whole test with exit code 108. */
+export class TestAbortError extends Error {
+  constructor(readonly reason: string) {
+    super(`test aborted: ${reason}`);
+    this.name = 'TestAbortError';
+  }
+}
+
+/** The outcome of one iteration, as executors count it. */
+export type IterationOutcome = 'completed' | 'failed' | 'interrupted';
+
+/**
+ * One virtual user: its own instance of the script, its own tags, timers and connections.
+ * Modules receive the VU and read its state when they emit samples.
+ */
+export class Vu {
+  stage: VuStage = 'init';
+  iteration = -1;
+  iterationInScenario = -1;
+  groupPath = '';
+  signal: AbortSignal = new AbortController().signal;
+  readonly timers = new VuTimers();
+  readonly globals: { vu: number; iter: number; env: Record<string, string> };
+  /** `exec.vu.metrics.tags`: custom tags the script sets on every later sample. */
+  readonly userTags: Tags;
+  readonly metadata: Record<string, string> = {};
+  exports: ScriptExports = {};
+  setupData: unknown;
+  private controller = new AbortController();
+  private readonly modules = new Map<string, unknown>();
+  private tagsVersion = 0;
+  private cachedBase: { version: number; group: string; tags: Tags } | undefined;
+
+  constructor(
+    readonly runtime: VuRuntime,
+    readonly idInTest: number,
+    readonly idInInstance: number,
+    readonly scenario: ScenarioState | undefined,
+  ) {
+    this.globals = { vu: idInTest, iter: 0, env: { ...runtime.env, ...scenario?.env } };
+    this.userTags = new Proxy({} as Tags, {
+      set: (target, name, value) => {
+        target[name as string] = String(value);
+        this.tagsVersion++;
+        return true;
+      },
+      deleteProperty: (target, name) => {
+        delete target[name as string];
+        this.tagsVersion++;
+        return true;
+      },
+    });
+  }
+
+  /** Runs the init code: every VU gets its own module instance, as in k6. */
+  init(): void {
+    this.stage = 'init';
+    this.exports = this.runtime.factory.instantiate({
+      require: (specifier) => this.require(specifier),
+      vuGlobals: this.globals,
+      open: (file, mode) => this.open(file, mode),
+      console: this.runtime.console,
+      setTimeout: this.timers.setTimeout,
+      clearTimeout: this.timers.clearTimeout,
+      setInterval: this.timers.setInterval,
+      clearInterval: this.timers.clearInterval,
+    });
+  }
+
+  /** Runs one call of `fnName`, racing it against interruption; a thrown error is logged, not fatal. */
+  async iterate(fnName: string): Promise<IterationOutcome> {
+    const fn = this.exports[fnName];
+    this.stage = 'iteration';
+    this.iteration++;
+    this.iterationInScenario++;
+    this.globals.iter = this.iteration;
+    this.groupPath = '';
+    this.controller = new AbortController();
+    this.signal = this.controller.signal;
+    const started = performance.now();
+    const interrupted = new Promise<'interrupted'>((resolve) => {
+      this.signal.addEventListener('abort', () => resolve('interrupted'), { once: true });
+    });
+    let outcome: IterationOutcome;
+    try {
+      const result = await Promise.race([(fn as (data: unknown) => unknown)(this.setupData), interrupted]);
+      outcome = result === 'interrupted' && this.signal.aborted ? 'interrupted' : 'completed';
+    } catch (error) {
+      if (error instanceof TestAbortError) this.runtime.abortTest(error.reason);
+      else if (!this.signal.aborted) this.runtime.logger.log('error', this.runtime.describe(error), 'stacktrace');
+      outcome = this.signal.aborted ? 'interrupted' : 'failed';
+    }
+    this.timers.clearAll();
+    if (outcome !== 'interrupted') this.emitIteration(performance.now() - started);
+    return outcome;
+  }
+
+  /** Stops the running iteration: its timers are cleared and its requests aborted. */
+  interrupt(): void {
+    this.controller.abort();
+    this.timers.clearAll();
+  }
+
+  /** The tags every sample of this VU carries: global, scenario, custom and group. */
+  baseTags(): Tags {
+    const cached = this.cachedBase;
+    if (cached && cached.version === this.tagsVersion && cached.group === this.groupPath) return cached.tags;
+    const tags: Tags = { ...this.runtime.globalTags, ...this.scenario?.tags };
+    if (this.scenario) tags.scenario = this.scenario.name;
+    Object.assign(tags, this.userTags);
+    tags.group = this.groupPath;
+    this.cachedBase = { version: this.tagsVersion, group: this.groupPath, tags };
+    return tags;
+  }
+
+  emit(metric: Metric, tagSet: TagSet, value: number): void {
+    this.runtime.sink.add(metric, tagSet, value);
+  }
+
+  private emitIteration(durationMs: number): void {
+    const tagSet = this.runtime.sink.tagSet(this.baseTags());
+    const { builtins } = this.runtime;
+    this.emit(builtins.iterations, tagSet, 1);
+    this.emit(builtins.iteration_duration, tagSet, durationMs);
+  }
+
+  private require(specifier: string): unknown {
+    let instance = this.modules.get(specifier);
+    if (instance) return instance;
+    const create = MODULES[specifier as ModuleName];
+    if (!create) {
+      throw new LoadbookError(
+        `unknown module "${specifier}"; the engine provides ${Object.keys(MODULES).join(', ')}`,
+        EXIT.scriptException,
+      );
+    }
+    instance = create(this);
+    this.modules.set(specifier, instance);
+    return instance;
+  }
+
+  private open(file: string, mode?: string): string | ArrayBuffer {
+    if (this.stage !== 'init') throw new Error('open() can only be called in the init context (module top level)');
+    const resolved = path.resolve(path.dirname(this.runtime.factory.bundle.entry), file);
+    const content = this.runtime.readFile(resolved);
+    if (mode === 'b') return content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength) as ArrayBuffer;
+    return content.toString('utf8');
+  }
+}
