@@ -36,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     const result = await runTest({ ...parsed.request, signal: controller.signal });
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    if (!result.summary && result.error) process.stderr.write(`error: ${result.error}\n`);
     return result.exitCode;
   } catch (error) {
     if (error instanceof LoadbookError) {

@@ -24,8 +24,11 @@ export function encodeHistogram(histogram: Histogram): string {
   return encodeIntoCompressedBase64(histogram);
 }
 
+/** Decoded histograms grow like recorded ones, so merging a wider one into them never fails. */
 export function decodeHistogram(encoded: string): Histogram {
-  return decodeFromCompressedBase64(encoded, 32);
+  const histogram = decodeFromCompressedBase64(encoded, 32);
+  histogram.autoResize = true;
+  return histogram;
 }
 
 /** The value at percentile p (0–100) in the trend's own unit. */

@@ -24,6 +24,11 @@ export class RunLog {
     this.file?.write(line + '\n');
   }
 
+  /** For the line that ends a failed run: the caller prints it plainly, the run folder keeps it too. */
+  keep(record: LogRecord): void {
+    this.file?.write(formatLogRecord(record) + '\n');
+  }
+
   async close(): Promise<void> {
     if (!this.file) return;
     this.file.end();

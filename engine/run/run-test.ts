@@ -227,7 +227,7 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
   } catch (error) {
     await pool?.terminate();
     const failure = error instanceof LoadbookError ? error : new LoadbookError(String(error instanceof Error ? error.stack : error), EXIT.scriptException);
-    log.write({ time: new Date().toISOString(), level: 'error', msg: failure.message });
+    log.keep({ time: new Date().toISOString(), level: 'error', msg: failure.message });
     return { exitCode: failure.exitCode, summary: undefined, runDir: request.runDir, error: failure.message };
   } finally {
     await log.close();

@@ -1,0 +1,36 @@
+#!/usr/bin/env tsx
+const HELP = `Usage: npm run shop -- [flags]     (or: tsx scripts/shop.ts [flags])
+
+Runs the reference shop in the foreground until Ctrl-C, and prints its URL.
+
+Flags:
+  --port N      TCP port; 0 picks a free one (default 0)
+  --host H      address to listen on (default 127.0.0.1)
+  --products N  products to seed (default 10000)
+  --help, -h    this text
+
+Faults can be changed while it runs:
+  curl -X PUT <url>/admin/faults -d '{"extraLatencyMs":50}'
+`;
+
+import { closeOnSignals } from '../shop/close-on-signals.ts';
+import { parseShopArgs } from '../shop/parse-shop-args.ts';
+import { ShopError } from '../shop/shop-error.ts';
+import { startShop } from '../shop/start-shop.ts';
+
+try {
+  const args = parseShopArgs(process.argv.slice(2));
+  if (args.help) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
+  const shop = await startShop(args.options);
+  // Before printing, so Ctrl-C right after the URL appears still closes the shop cleanly.
+  closeOnSignals(shop.close, (line) => process.stderr.write(`${line}\n`));
+  process.stdout.write(`${shop.url}\n`);
+  process.stderr.write('shop: listening; press Ctrl-C to stop\n');
+} catch (error) {
+  if (!(error instanceof ShopError)) throw error;
+  process.stderr.write(`shop: ${error.message}\n`);
+  process.exit(2);
+}
