@@ -1,0 +1,64 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runTest, DEFAULT_WORKERS, type RunResult } from '../engine/index.ts';
+import { buildPlan, type Plan } from './build-plan.ts';
+import { ensureTarget } from './ensure-target.ts';
+import { loadConfig, type ConfigFlags } from './load-config.ts';
+import { createRunFolder } from './run-folder.ts';
+
+const REPO_ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/** What a phase script asks for. */
+export interface PhaseRequest {
+  phase: string;
+  scenarios: string[];
+  timeScale?: number;
+  workers?: number;
+  configFile?: string;
+  flags: ConfigFlags;
+  quiet?: boolean;
+  outputs?: string[];
+  signal?: AbortSignal;
+  /** Where lines for the user go (run folder, shop start). */
+  say: (line: string) => void;
+}
+
+export interface PhaseOutcome {
+  plan: Plan;
+  runDir: string;
+  result: RunResult;
+}
+
+/**
+ * Plans a phase, writes plan.json into a new run folder, starts the reference shop when the target is
+ * the default one, runs the engine on the plan's numbers, and stops the shop again, also on Ctrl-C.
+ */
+export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
+  const config = loadConfig({ file: request.configFile, flags: request.flags });
+  const workers = request.workers ?? DEFAULT_WORKERS;
+  const plan = buildPlan({ phase: request.phase, scenarios: request.scenarios, config, timeScale: request.timeScale, workers, now: new Date() });
+  const runDir = createRunFolder({ phase: plan.phase, now: new Date(plan.createdAt) });
+  writeFileSync(path.join(runDir, 'plan.json'), JSON.stringify(plan, null, 2) + '\n');
+  request.say(`run folder: ${runDir}`);
+
+  const shop = await ensureTarget(plan.target.baseUrl);
+  if (shop) request.say(`started the reference shop at ${shop.url}`);
+  try {
+    const script = plan.scenarios.length === 1 ? plan.scenarios[0]!.script : 'scenarios/mix.ts';
+    const result = await runTest({
+      script: path.join(REPO_ROOT, script),
+      env: plan.env,
+      includeSystemEnv: false,
+      options: { scenarios: plan.options.scenarios as never, thresholds: plan.options.thresholds, summaryTrendStats: plan.options.summaryTrendStats },
+      runDir,
+      workers,
+      quiet: request.quiet,
+      outputs: request.outputs,
+      signal: request.signal,
+    });
+    return { plan, runDir, result };
+  } finally {
+    await shop?.stop();
+  }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Runs before `npm test` and the phase scripts: on a fresh clone (or after the lock file changed) it
+// installs the locked dependencies, so the README's two commands need nothing else. Builtins only:
+// nothing is installed yet when it runs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const lock = path.join(root, 'package-lock.json');
+const installed = path.join(root, 'node_modules', '.package-lock.json');
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`loadbook needs Node 20.19 or newer, found ${process.versions.node}; install a newer Node and try again`);
+  process.exit(1);
+}
+
+const stale = !existsSync(installed) || statSync(lock).mtimeMs > statSync(installed).mtimeMs;
+if (stale) {
+  console.error('loadbook: installing dependencies from package-lock.json (npm ci)…');
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) {
+    console.error('loadbook: npm ci failed; check the npm registry is reachable and run `npm ci` to see the full error');
+    process.exit(result.status ?? 1);
+  }
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env tsx
+const HELP = `Usage: npm run <phase> -- [flags]      phases: smoke, ramp, steady, spike, soak
+       (or: tsx scripts/phase.ts <phase> [flags])
+
+Plans the phase, starts the reference shop when the target is the default one, runs the scenarios on
+loadbook's engine and leaves a run folder: out/runs/<timestamp>-<phase>-<id>/ with plan.json,
+summary.json, timeline.ndjson.gz and engine.log.
+
+Flags:
+  --scenario NAMES     comma-separated scenarios (default: product-get)
+  --rate N             baseline iterations per second (config: baselineRate, default 100)
+  --time-scale F       multiply every duration by F, 0 < F ≤ 1 (e.g. 0.02 turns smoke's 5 min into 6 s)
+  --target URL         the service to load (config: target.baseUrl); non-loopback hosts must be in allowHosts
+  --config FILE        config file (default: loadbook.config.json)
+  --workers N          engine worker threads (default: cores − 1, at least 1)
+  --out json=FILE      also write k6 JSON output
+  --quiet              no progress lines
+  --help, -h           this text
+
+Exit code: the engine's (0 ok, 99 thresholds failed, 104 invalid input, 105 interrupted, 107 script error).`;
+
+import { parseArgs } from 'node:util';
+import { LoadbookError } from '../engine/errors.ts';
+import { runPhase } from '../plan/run-phase.ts';
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+try {
+  const [phase, ...rest] = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: rest,
+    strict: true,
+    options: {
+      scenario: { type: 'string', default: 'product-get' },
+      rate: { type: 'string' },
+      'time-scale': { type: 'string' },
+      target: { type: 'string' },
+      config: { type: 'string' },
+      workers: { type: 'string' },
+      out: { type: 'string', multiple: true },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || phase === '--help' || phase === '-h' || phase === undefined) {
+    process.stdout.write(HELP + '\n');
+    process.exit(values.help || phase !== undefined ? 0 : 2);
+  }
+  const timeScale = values['time-scale'] === undefined ? undefined : Number(values['time-scale']);
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  process.once('SIGTERM', () => controller.abort());
+  const { runDir, result } = await runPhase({
+    phase,
+    scenarios: values.scenario.split(',').map((name) => name.trim()),
+    timeScale,
+    workers,
+    configFile: values.config,
+    flags: { rate: values.rate, target: values.target },
+    quiet: values.quiet,
+    outputs: values.out,
+    signal: controller.signal,
+    say,
+  });
+  if (!result.summary && result.error) say(`error: ${result.error}`);
+  say(`run folder: ${runDir} (exit code ${result.exitCode})`);
+  process.exit(result.exitCode);
+} catch (error) {
+  if (error instanceof LoadbookError) {
+    say(`error: ${error.message}`);
+    process.exit(error.exitCode);
+  }
+  if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    say(`error: ${error.message}; run with --help for the flags`);
+    process.exit(104);
+  }
+  throw error;
+}

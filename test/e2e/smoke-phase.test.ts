@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const PHASE_SCRIPT = new URL('../../scripts/phase.ts', import.meta.url).pathname;
+const TSX = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
+
+function runPhase(cwd: string, args: string[]): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(TSX, [PHASE_SCRIPT, ...args], { cwd });
+    let stderr = '';
+    let stdout = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.on('close', (code) => resolve({ code, stderr, stdout }));
+  });
+}
+
+describe('npm run smoke', () => {
+  it('starts the reference shop, runs Product GET time-scaled and leaves a complete run folder', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'loadbook-smoke-'));
+    const result = await runPhase(cwd, ['smoke', '--time-scale', '0.02', '--scenario', 'product-get']);
+    expect(result.stderr).toContain('started the reference shop');
+    expect(result.code).toBe(0);
+    const [folder] = readdirSync(path.join(cwd, 'out/runs'));
+    expect(folder).toMatch(/^\d{8}-\d{6}-smoke-[a-z0-9]{6}$/);
+    const runDir = path.join(cwd, 'out/runs', folder!);
+    expect(result.stderr).toContain(`run folder: out/runs/${folder}`);
+    for (const file of ['plan.json', 'summary.json', 'timeline.ndjson.gz', 'engine.log']) expect(existsSync(path.join(runDir, file))).toBe(true);
+
+    const plan = JSON.parse(readFileSync(path.join(runDir, 'plan.json'), 'utf8'));
+    expect(plan.phase).toBe('smoke');
+    expect(plan.timeScale).toBe(0.02);
+    const summary = JSON.parse(readFileSync(path.join(runDir, 'summary.json'), 'utf8'));
+    expect(summary.metrics['http_req_duration{scenario:product-get}'].thresholds).toEqual({ 'p(95)<120': { ok: true } });
+    expect(summary.metrics['http_req_duration{scenario:product-get}'].values.count).toBeGreaterThan(40);
+    expect(summary.root_group.checks.map((check: { name: string }) => check.name)).toContain('status is 200');
+
+    const records = gunzipSync(readFileSync(path.join(runDir, 'timeline.ndjson.gz'))).toString('utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const stages = new Set(records.filter((record) => record.metric === 'http_req_duration').map((record) => record.tags.stage));
+    expect(stages).toEqual(new Set(['warm-up', 'steady']));
+  });
+
+  it('refuses a target outside loopback and allowHosts with one line and exit 104, creating no run folder', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'loadbook-refuse-'));
+    const result = await runPhase(cwd, ['spike', '--target', 'http://example.com', '--time-scale', '0.02']);
+    expect(result.code).toBe(104);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/example\.com.*allowHosts/);
+    expect(existsSync(path.join(cwd, 'out'))).toBe(false);
+  });
+});
