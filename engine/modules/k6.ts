@@ -1,11 +1,13 @@
 import type { Tags } from '../metrics/metric-types.ts';
 import type { Vu } from '../runtime/vu.ts';
+import { customTagKey, TagSetCache } from '../runtime/tag-set-cache.ts';
 
 type Checks = Record<string, ((value: unknown) => unknown) | unknown>;
 
 /** The `k6` module of one VU: check, group, sleep and fail. */
 export function createK6Module(vu: Vu) {
   const { builtins, sink } = vu.runtime;
+  const checkTags = new TagSetCache(vu);
 
   /** Records one `checks` sample per named check; returns whether all passed. Checks never throw on failure. */
   function check(value: unknown, checks: Checks, tags?: Tags): boolean {
@@ -19,9 +21,12 @@ export function createK6Module(vu: Vu) {
         vu.runtime.logger.log('error', `check ${JSON.stringify(name)} threw: ${vu.runtime.describe(error)}`, 'stacktrace');
         passed = false;
       }
-      const sampleTags: Tags = { ...vu.baseTags(), check: name };
-      if (tags) for (const tag in tags) sampleTags[tag] = String(tags[tag]);
-      vu.emit(builtins.checks, sink.tagSet(sampleTags), passed ? 1 : 0);
+      const tagSet = checkTags.get(name + '\u0000' + customTagKey(tags), (base) => {
+        const sampleTags: Tags = { ...base, check: name };
+        if (tags) for (const tag in tags) sampleTags[tag] = String(tags[tag]);
+        return sampleTags;
+      });
+      vu.emit(builtins.checks, tagSet, passed ? 1 : 0);
       all &&= passed;
     }
     return all;
@@ -35,7 +40,7 @@ export function createK6Module(vu: Vu) {
     const started = performance.now();
     const end = () => {
       vu.groupPath = path;
-      vu.emit(builtins.group_duration, sink.tagSet(vu.baseTags()), performance.now() - started);
+      vu.emit(builtins.group_duration, vu.baseTagSet(), performance.now() - started);
       vu.groupPath = parent;
     };
     vu.groupPath = path;

@@ -32,7 +32,8 @@ export class Vu {
   iteration = -1;
   iterationInScenario = -1;
   groupPath = '';
-  signal: AbortSignal = new AbortController().signal;
+  /** Whether the current iteration was interrupted; samples of an interrupted iteration are not its own. */
+  interrupted = false;
   readonly timers = new VuTimers();
   readonly globals: { vu: number; iter: number; env: Record<string, string> };
   /** `exec.vu.metrics.tags`: custom tags the script sets on every later sample. */
@@ -40,10 +41,12 @@ export class Vu {
   readonly metadata: Record<string, string> = {};
   exports: ScriptExports = {};
   setupData: unknown;
-  private controller = new AbortController();
+  private controller: AbortController | undefined;
+  private readonly interruptHooks: (() => void)[] = [];
+  private finishIteration: ((outcome: IterationOutcome) => void) | undefined;
   private readonly modules = new Map<string, unknown>();
   private tagsVersion = 0;
-  private cachedBase: { version: number; group: string; tags: Tags } | undefined;
+  private cachedBase: { version: number; group: string; tags: Tags; tagSet: TagSet | undefined } | undefined;
 
   constructor(
     readonly runtime: VuRuntime,
@@ -54,8 +57,12 @@ export class Vu {
     this.globals = { vu: idInTest, iter: 0, env: { ...runtime.env, ...scenario?.env } };
     this.userTags = new Proxy({} as Tags, {
       set: (target, name, value) => {
-        target[name as string] = String(value);
-        this.tagsVersion++;
+        const text = String(value);
+        // Scripts often set the same tag every iteration; only a change invalidates cached tag sets.
+        if (target[name as string] !== text) {
+          target[name as string] = text;
+          this.tagsVersion++;
+        }
         return true;
       },
       deleteProperty: (target, name) => {
@@ -81,29 +88,43 @@ export class Vu {
     });
   }
 
-  /** Runs one call of `fnName`, racing it against interruption; a thrown error is logged, not fatal. */
+  /**
+   * Aborted when the current iteration is interrupted. Created on first use: most iterations never
+   * need one, and an AbortController per iteration is a measurable share of the hot path.
+   */
+  get signal(): AbortSignal {
+    this.controller ??= new AbortController();
+    return this.controller.signal;
+  }
+
+  /** Called when an iteration is interrupted, e.g. to drop the VU's in-flight connections. */
+  onInterrupt(hook: () => void): void {
+    this.interruptHooks.push(hook);
+  }
+
+  /** Runs one call of `fnName`; interruption ends it at once. A thrown error is logged, not fatal. */
   async iterate(fnName: string): Promise<IterationOutcome> {
-    const fn = this.exports[fnName];
+    const fn = this.exports[fnName] as (data: unknown) => unknown;
     this.stage = 'iteration';
     this.iteration++;
     this.iterationInScenario++;
     this.globals.iter = this.iteration;
     this.groupPath = '';
-    this.controller = new AbortController();
-    this.signal = this.controller.signal;
+    this.interrupted = false;
+    if (this.controller?.signal.aborted) this.controller = undefined;
     const started = performance.now();
-    const interrupted = new Promise<'interrupted'>((resolve) => {
-      this.signal.addEventListener('abort', () => resolve('interrupted'), { once: true });
+    const outcome = await new Promise<IterationOutcome>((resolve) => {
+      this.finishIteration = resolve;
+      let result: unknown;
+      try {
+        result = fn(this.setupData);
+      } catch (error) {
+        return resolve(this.failed(error));
+      }
+      if (result instanceof Promise) result.then(() => resolve('completed'), (error: unknown) => resolve(this.failed(error)));
+      else resolve('completed');
     });
-    let outcome: IterationOutcome;
-    try {
-      const result = await Promise.race([(fn as (data: unknown) => unknown)(this.setupData), interrupted]);
-      outcome = result === 'interrupted' && this.signal.aborted ? 'interrupted' : 'completed';
-    } catch (error) {
-      if (error instanceof TestAbortError) this.runtime.abortTest(error.reason);
-      else if (!this.signal.aborted) this.runtime.logger.log('error', this.runtime.describe(error), 'stacktrace');
-      outcome = this.signal.aborted ? 'interrupted' : 'failed';
-    }
+    this.finishIteration = undefined;
     this.timers.clearAll();
     if (outcome !== 'interrupted') this.emitIteration(performance.now() - started);
     return outcome;
@@ -111,8 +132,11 @@ export class Vu {
 
   /** Stops the running iteration: its timers are cleared and its requests aborted. */
   interrupt(): void {
-    this.controller.abort();
+    this.interrupted = true;
+    this.controller?.abort();
+    for (const hook of this.interruptHooks) hook();
     this.timers.clearAll();
+    this.finishIteration?.('interrupted');
   }
 
   /** The tags every sample of this VU carries: global, scenario, custom and group. */
@@ -123,21 +147,33 @@ export class Vu {
     if (this.scenario) tags.scenario = this.scenario.name;
     Object.assign(tags, this.userTags);
     tags.group = this.groupPath;
-    this.cachedBase = { version: this.tagsVersion, group: this.groupPath, tags };
+    this.cachedBase = { version: this.tagsVersion, group: this.groupPath, tags, tagSet: undefined };
     return tags;
+  }
+
+  /** The interned tag set of `baseTags()`, for samples that carry no tags of their own. */
+  baseTagSet(): TagSet {
+    const tags = this.baseTags();
+    return (this.cachedBase!.tagSet ??= this.runtime.sink.tagSet(tags));
   }
 
   emit(metric: Metric, tagSet: TagSet, value: number): void {
     this.runtime.sink.add(metric, tagSet, value);
   }
 
+  private failed(error: unknown): IterationOutcome {
+    if (this.interrupted) return 'interrupted';
+    if (error instanceof TestAbortError) this.runtime.abortTest(error.reason);
+    else this.runtime.logger.log('error', this.runtime.describe(error), 'stacktrace');
+    return 'failed';
+  }
+
   private emitIteration(durationMs: number): void {
-    const tagSet = this.runtime.sink.tagSet(this.baseTags());
+    const tagSet = this.baseTagSet();
     const { builtins } = this.runtime;
     this.emit(builtins.iterations, tagSet, 1);
     this.emit(builtins.iteration_duration, tagSet, durationMs);
   }
-
   private require(specifier: string): unknown {
     let instance = this.modules.get(specifier);
     if (instance) return instance;

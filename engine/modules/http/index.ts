@@ -1,5 +1,6 @@
 import type { Tags } from '../../metrics/metric-types.ts';
 import type { Vu } from '../../runtime/vu.ts';
+import { customTagKey, TagSetCache } from '../../runtime/tag-set-cache.ts';
 import { DEFAULT_RESPONSE_CALLBACK, expectedStatuses, type ResponseCallback } from './expected-statuses.ts';
 import { HttpResponse } from './http-response.ts';
 import { errorCodeOf, errorCodeOfStatus, HTTP_ERROR_CODES } from './http-error-code.ts';
@@ -31,19 +32,34 @@ function syncFormError(name: string): () => never {
 
 /** The `k6/http` module of one VU. */
 export function createHttpModule(vu: Vu) {
-  const { builtins, sink } = vu.runtime;
+  const { builtins } = vu.runtime;
+  const requestTags = new TagSetCache(vu);
   let client: VuHttpClient | undefined;
   let defaults: ReturnType<typeof httpDefaults> | undefined;
   let responseCallback: ResponseCallback | null = DEFAULT_RESPONSE_CALLBACK;
 
-  function emit(result: ExchangeResult, response: HttpResponse, params: RequestParams, nameTag: string, errorCode: number): void {
+  /**
+   * k6's system tags for one response. A request the script named keeps its name as the `url` tag too:
+   * the engine aggregates per tag set, and one series per product id would cost memory and CPU every
+   * second while telling nothing the name does not.
+   */
+  function tagSetOf(response: HttpResponse, params: RequestParams, nameTag: string, named: boolean, expected: boolean | undefined, errorCode: number) {
+    const method = response.request.method;
+    const url = named ? nameTag : response.url;
+    const key = `${method}\u0000${response.status}\u0000${expected}\u0000${errorCode}\u0000${nameTag}\u0000${url}\u0000${customTagKey(params.tags)}`;
+    return requestTags.get(key, (base) => {
+      const tags: Tags = { ...base, name: nameTag, url, method, status: String(response.status), proto: response.proto };
+      if (expected !== undefined) tags.expected_response = String(expected);
+      if (errorCode) tags.error_code = String(errorCode);
+      for (const tag in params.tags) if (tag !== 'name') tags[tag] = String(params.tags[tag]);
+      return tags;
+    });
+  }
+
+  function emit(result: ExchangeResult, response: HttpResponse, params: RequestParams, nameTag: string, named: boolean, errorCode: number): void {
     const callback = params.responseCallback === undefined ? responseCallback : params.responseCallback;
     const expected = callback ? callback(response) : undefined;
-    const tags: Tags = { ...vu.baseTags(), name: nameTag, url: response.url, method: response.request.method, status: String(response.status), proto: response.proto };
-    if (expected !== undefined) tags.expected_response = String(expected);
-    if (errorCode) tags.error_code = String(errorCode);
-    Object.assign(tags, params.tags);
-    const tagSet = sink.tagSet(tags);
+    const tagSet = tagSetOf(response, params, nameTag, named, expected, errorCode);
     const { timings } = result;
     vu.emit(builtins.http_reqs, tagSet, 1);
     vu.emit(builtins.http_req_duration, tagSet, timings.duration);
@@ -55,7 +71,7 @@ export function createHttpModule(vu: Vu) {
     vu.emit(builtins.http_req_receiving, tagSet, timings.receiving);
     if (expected !== undefined) vu.emit(builtins.http_req_failed, tagSet, expected ? 0 : 1);
     const bytes = client!.takeByteCounts();
-    const baseSet = sink.tagSet(vu.baseTags());
+    const baseSet = vu.baseTagSet();
     if (bytes.sent) vu.emit(builtins.data_sent, baseSet, bytes.sent);
     if (bytes.received) vu.emit(builtins.data_received, baseSet, bytes.received);
   }
@@ -65,6 +81,7 @@ export function createHttpModule(vu: Vu) {
       throw new Error('HTTP requests cannot be made in the init context; make them in setup(), the default function or teardown()');
     }
     const params = normalizeParams(rawParams, (defaults ??= httpDefaults(vu.runtime.options)));
+    const named = params.tags.name !== undefined || url instanceof TemplatedUrl;
     const nameTag = params.tags.name ?? (url instanceof TemplatedUrl ? url.name : String(url));
     let target: URL;
     try {
@@ -73,7 +90,7 @@ export function createHttpModule(vu: Vu) {
       throw new Error(`invalid URL ${JSON.stringify(String(url))}; expected an absolute http:// or https:// URL`);
     }
     client ??= new VuHttpClient();
-    const signal = vu.signal;
+    const iteration = vu.iteration;
     let currentMethod = method.toUpperCase();
     let payload = encodeBody(body, params.headers);
     for (let hop = 0; ; hop++) {
@@ -84,9 +101,9 @@ export function createHttpModule(vu: Vu) {
         body: payload,
         timeoutMs: params.timeoutMs,
         keepBody: params.responseType !== 'none',
-        signal,
+        signal: vu.signal,
       });
-      if (signal.aborted) throw new Error('iteration interrupted');
+      if (vu.interrupted || vu.iteration !== iteration) throw new Error('iteration interrupted');
       const errorCode = result.error
         ? result.error instanceof RequestTimeoutError
           ? HTTP_ERROR_CODES.requestTimeout
@@ -105,7 +122,7 @@ export function createHttpModule(vu: Vu) {
         result.error ? result.error.message : '',
         errorCode,
       );
-      emit(result, response, params, nameTag, errorCode);
+      emit(result, response, params, nameTag, named, errorCode);
       const location = result.headers.location;
       if (!REDIRECT_STATUSES.has(result.status) || typeof location !== 'string' || hop >= params.redirects) return response;
       target = new URL(location, target);

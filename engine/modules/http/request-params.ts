@@ -20,6 +20,7 @@ export interface HttpDefaults {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
+const NO_TAGS: Tags = Object.freeze({}) as Tags;
 
 /** Reads the options that shape every request: k6's `userAgent`, `maxRedirects`, `discardResponseBodies`. */
 export function httpDefaults(options: Record<string, unknown>): HttpDefaults {
@@ -34,8 +35,8 @@ export function normalizeParams(raw: unknown, defaults: HttpDefaults): RequestPa
   const params = (raw ?? {}) as Record<string, unknown>;
   const headers: Record<string, string> = { 'User-Agent': defaults.userAgent };
   for (const [name, value] of Object.entries((params.headers ?? {}) as Record<string, unknown>)) headers[name] = String(value);
-  const tags: Tags = {};
-  for (const [name, value] of Object.entries((params.tags ?? {}) as Record<string, unknown>)) tags[name] = String(value);
+  // The script's own object, not a copy: tag-set caches key on its identity when the script reuses it.
+  const tags = (params.tags ?? NO_TAGS) as Tags;
   const responseType = (params.responseType ?? (defaults.discardResponseBodies ? 'none' : 'text')) as ResponseType;
   if (responseType !== 'text' && responseType !== 'binary' && responseType !== 'none') {
     throw new Error(`invalid responseType ${JSON.stringify(responseType)}; expected "text", "binary" or "none"`);
