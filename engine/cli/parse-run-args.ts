@@ -48,30 +48,55 @@ function pairs(values: string[] | undefined, flag: string): Record<string, strin
   return result;
 }
 
+const RUN_FLAGS = {
+  vus: { type: 'string', short: 'u' },
+  duration: { type: 'string', short: 'd' },
+  iterations: { type: 'string', short: 'i' },
+  env: { type: 'string', short: 'e', multiple: true },
+  tag: { type: 'string', multiple: true },
+  out: { type: 'string', short: 'o', multiple: true },
+  'summary-trend-stats': { type: 'string' },
+  'no-summary': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  workers: { type: 'string' },
+  'run-dir': { type: 'string' },
+  'no-system-env': { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * `--vus -3` is a value that starts with a dash; node's parseArgs calls it ambiguous. Join such negative
+ * numbers to their flag so they reach validation and the error names the value given.
+ */
+function joinNegativeValues(argv: string[]): string[] {
+  const valueFlags = new Map<string, string>();
+  for (const [name, spec] of Object.entries(RUN_FLAGS)) {
+    if (spec.type !== 'string') continue;
+    valueFlags.set(`--${name}`, name);
+    if ('short' in spec) valueFlags.set(`-${spec.short}`, name);
+  }
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const name = valueFlags.get(argv[index]!);
+    const next = argv[index + 1];
+    if (name !== undefined && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`--${name}=${next}`);
+      index++;
+    } else joined.push(argv[index]!);
+  }
+  return joined;
+}
+
 /** Reads `loadbook run` arguments into a RunRequest; bad flags throw OptionsError (exit 104). */
 export function parseRunArgs(argv: string[]): ParsedRun {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv),
       allowPositionals: true,
       strict: true,
-      options: {
-        vus: { type: 'string', short: 'u' },
-        duration: { type: 'string', short: 'd' },
-        iterations: { type: 'string', short: 'i' },
-        env: { type: 'string', short: 'e', multiple: true },
-        tag: { type: 'string', multiple: true },
-        out: { type: 'string', short: 'o', multiple: true },
-        'summary-trend-stats': { type: 'string' },
-        'no-summary': { type: 'boolean' },
-        quiet: { type: 'boolean', short: 'q' },
-        workers: { type: 'string' },
-        'run-dir': { type: 'string' },
-        'no-system-env': { type: 'boolean' },
-        verbose: { type: 'boolean', short: 'v' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: RUN_FLAGS,
     });
   } catch (error) {
     throw new OptionsError(`${(error as Error).message.split('\n')[0]}; run "loadbook run --help" for the flags`);

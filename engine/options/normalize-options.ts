@@ -10,6 +10,8 @@ import { DEFAULT_SUMMARY_TREND_STATS, type OptionOverrides, type TestOptions } f
 type RawOptions = Record<string, unknown>;
 
 const SHORTCUTS = ['vus', 'duration', 'iterations', 'stages'] as const;
+/** The shortcuts that pick the executor; `vus` only sizes it. */
+const EXECUTION_SHORTCUTS = ['duration', 'iterations', 'stages'] as const;
 const TREND_STAT = /^(avg|min|med|max|count|p\((\d+(\.\d+)?)\))$/;
 
 /** k6's shortcut options become one scenario named "default", as `k6 run` does. */
@@ -83,6 +85,10 @@ export function normalizeOptions(
   const raw: RawOptions = { ...script };
   for (const [key, value] of Object.entries(overrides)) if (value !== undefined && key !== 'tags') raw[key] = value;
   if (shortcutOverride && overrides.scenarios === undefined) delete raw.scenarios;
+  // Flags win over the script: `--duration 10s` on a script with `stages` runs 10 s, not the script's stages.
+  if (EXECUTION_SHORTCUTS.some((name) => overrides[name] !== undefined)) {
+    for (const name of EXECUTION_SHORTCUTS) if (overrides[name] === undefined) delete raw[name];
+  }
   const tags: Tags = { ...stringRecord(script.tags, 'tags'), ...overrides.tags };
   raw.tags = tags;
 
