@@ -18,7 +18,10 @@ const TREND_STAT = /^(avg|min|med|max|count|p\((\d+(\.\d+)?)\))$/;
 function shortcutScenario(options: RawOptions): Record<string, unknown> {
   const { vus, duration, iterations, stages } = options;
   if (stages !== undefined) return { executor: 'ramping-vus', startVUs: vus ?? 1, stages };
-  if (iterations !== undefined) return { executor: 'shared-iterations', vus: vus ?? 1, iterations };
+  // With both, k6 runs the iterations and stops them at the duration.
+  if (iterations !== undefined) {
+    return { executor: 'shared-iterations', vus: vus ?? 1, iterations, ...(duration === undefined ? {} : { maxDuration: duration }) };
+  }
   if (duration !== undefined) return { executor: 'constant-vus', vus: vus ?? 1, duration };
   return { executor: 'shared-iterations', vus: vus ?? 1, iterations: vus ?? 1 };
 }
