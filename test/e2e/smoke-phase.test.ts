@@ -8,12 +8,19 @@ import { describe, expect, it } from 'vitest';
 const PHASE_SCRIPT = new URL('../../scripts/phase.ts', import.meta.url).pathname;
 const TSX = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
 
-function runPhase(cwd: string, args: string[]): Promise<{ code: number | null; stderr: string; stdout: string }> {
+function runPhase(
+  cwd: string,
+  args: string[],
+  onStderr: (text: string, signal: () => void) => void = () => {},
+): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
     const child = spawn(TSX, [PHASE_SCRIPT, ...args], { cwd });
     let stderr = '';
     let stdout = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      onStderr(stderr, () => child.kill('SIGINT'));
+    });
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.on('close', (code) => resolve({ code, stderr, stdout }));
   });
@@ -25,6 +32,7 @@ describe('npm run smoke', () => {
     const result = await runPhase(cwd, ['smoke', '--time-scale', '0.02', '--scenario', 'product-get']);
     expect(result.stderr).toContain('started the reference shop');
     expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/running 5s\/6s {2}rate \d+\/s \(target 10\/s\) {2}VUs \d+\/\d+ {2}iterations \d+ {2}errors 0\.00% \(0\) {2}dropped 0/);
     const [folder] = readdirSync(path.join(cwd, 'out/runs'));
     expect(folder).toMatch(/^\d{8}-\d{6}-smoke-[a-z0-9]{6}$/);
     const runDir = path.join(cwd, 'out/runs', folder!);
@@ -42,6 +50,23 @@ describe('npm run smoke', () => {
     const records = gunzipSync(readFileSync(path.join(runDir, 'timeline.ndjson.gz'))).toString('utf8').trim().split('\n').map((line) => JSON.parse(line));
     const stages = new Set(records.filter((record) => record.metric === 'http_req_duration').map((record) => record.tags.stage));
     expect(stages).toEqual(new Set(['warm-up', 'steady']));
+  });
+
+  it('stops on Ctrl-C with exit 105, keeps the partial summary and stops the shop it started', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'loadbook-sigint-'));
+    let signalled = false;
+    const result = await runPhase(cwd, ['smoke', '--time-scale', '0.5'], (stderr, signal) => {
+      if (!signalled && stderr.includes('running 5s/')) {
+        signalled = true;
+        signal();
+      }
+    });
+    expect(result.code).toBe(105);
+    const [folder] = readdirSync(path.join(cwd, 'out/runs'));
+    const summary = JSON.parse(readFileSync(path.join(cwd, 'out/runs', folder!, 'summary.json'), 'utf8'));
+    expect(summary.metrics.iterations.values.count).toBeGreaterThan(20);
+    const stillServing = await fetch('http://127.0.0.1:3300/health').then(() => true, () => false);
+    expect(stillServing).toBe(false);
   });
 
   it('refuses a target outside loopback and allowHosts with one line and exit 104, creating no run folder', async () => {
