@@ -1,15 +1,17 @@
 import type { MetricType, Tags } from '../metrics/metric-types.ts';
 import type { Metric } from '../metrics/metric-registry.ts';
 import type { Vu } from '../runtime/vu.ts';
+import { customTagKey, TagSetCache } from '../runtime/tag-set-cache.ts';
 
 /** The `k6/metrics` module of one VU: Counter, Gauge, Rate and Trend. */
 export function createMetricsModule(vu: Vu) {
-  const { registry, sink } = vu.runtime;
+  const { registry } = vu.runtime;
 
   function metricClass(type: MetricType) {
     return class CustomMetric {
       readonly name: string;
       private readonly metric: Metric;
+      private readonly tagSets = new TagSetCache(vu);
 
       constructor(name: string, isTime = false) {
         if (vu.stage !== 'init') throw new Error(`metric ${JSON.stringify(name)} must be created in the init context (module top level)`);
@@ -23,12 +25,14 @@ export function createMetricsModule(vu: Vu) {
           vu.runtime.logger.log('warn', `metric ${JSON.stringify(this.name)} was given ${JSON.stringify(value)}; expected a number, sample dropped`);
           return false;
         }
-        let sampleTags = vu.baseTags();
-        if (tags) {
-          sampleTags = { ...sampleTags };
-          for (const name in tags) sampleTags[name] = String(tags[name]);
-        }
-        vu.emit(this.metric, sink.tagSet(sampleTags), numeric);
+        const tagSet = tags
+          ? this.tagSets.get(customTagKey(tags), (base) => {
+              const sampleTags = { ...base };
+              for (const name in tags) sampleTags[name] = String(tags[name]);
+              return sampleTags;
+            })
+          : vu.baseTagSet();
+        vu.emit(this.metric, tagSet, numeric);
         return true;
       }
     };

@@ -22,6 +22,7 @@ import { plannedDurationMs, ProgressReporter } from './progress-reporter.ts';
 import type { RunRequest, RunResult } from './run-request.ts';
 import { RunLog, writeHandleSummaryResult, writeSummaryJson } from './run-outputs.ts';
 import { WorkerPool } from './worker-pool.ts';
+import { workerBundle } from './worker-bundle.ts';
 
 /** k6 evaluates thresholds every 2 s during the run, which is when abortOnFail can act. */
 const THRESHOLD_INTERVAL_MS = 2000;
@@ -149,7 +150,7 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
           return message satisfies never;
       }
     };
-    pool = new WorkerPool(setups, onMessage);
+    pool = new WorkerPool(await workerBundle(), setups, onMessage);
     try {
       await pool.ready();
     } catch (error) {

@@ -2,7 +2,6 @@ import { Worker } from 'node:worker_threads';
 import { LoadbookError } from '../errors.ts';
 import type { MainToWorker, WorkerSetup, WorkerToMain } from '../worker/worker-protocol.ts';
 
-const WORKER_ENTRY = new URL('../worker/worker-entry.mjs', import.meta.url);
 
 /** Receives what workers report; the index says which worker sent it. */
 export type WorkerListener = (message: WorkerToMain, worker: number) => void;
@@ -12,10 +11,8 @@ export class WorkerPool {
   private readonly workers: Worker[];
   private readonly finished: Promise<void>[];
 
-  constructor(setups: WorkerSetup[], listener: WorkerListener) {
-    this.workers = setups.map(
-      (setup) => new Worker(WORKER_ENTRY, { workerData: setup, stdout: false, stderr: false }),
-    );
+  constructor(entry: string, setups: WorkerSetup[], listener: WorkerListener) {
+    this.workers = setups.map((setup) => new Worker(entry, { workerData: setup, stdout: false, stderr: false }));
     this.finished = this.workers.map(
       (worker, index) =>
         new Promise<void>((resolve) => {

@@ -1,9 +1,17 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ExchangeTimings } from './vu-http-client.ts';
 
+const canonicalNames = new Map<string, string>();
+
 /** `Content-Type` for `content-type`: k6 canonicalizes response header names like Go's net/http. */
 export function canonicalHeaderName(name: string): string {
-  return name.replace(/(^|-)([a-z])/g, (_whole, dash: string, letter: string) => dash + letter.toUpperCase());
+  let canonical = canonicalNames.get(name);
+  if (canonical === undefined) {
+    canonical = name.replace(/(^|-)([a-z])/g, (_whole, dash: string, letter: string) => dash + letter.toUpperCase());
+    // Servers send the same few header names over and over; a stray flood of unique ones must not grow this.
+    if (canonicalNames.size < 1000) canonicalNames.set(name, canonical);
+  }
+  return canonical;
 }
 
 /** Walks a gjson-like path (`items.0.id`, `items.#`) the way k6's `res.json(selector)` does for simple paths. */

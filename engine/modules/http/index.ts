@@ -5,7 +5,9 @@ import { DEFAULT_RESPONSE_CALLBACK, expectedStatuses, type ResponseCallback } fr
 import { HttpResponse } from './http-response.ts';
 import { errorCodeOf, errorCodeOfStatus, HTTP_ERROR_CODES } from './http-error-code.ts';
 import { encodeBody, httpDefaults, normalizeParams, type RequestParams } from './request-params.ts';
-import { sendExchange, RequestTimeoutError, type ExchangeResult } from './send-exchange.ts';
+import { Http1Client } from './http1-client.ts';
+import type { HttpTransport } from './http-transport.ts';
+import { RequestTimeoutError, type ExchangeResult } from './send-exchange.ts';
 import { VuHttpClient } from './vu-http-client.ts';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -34,7 +36,14 @@ function syncFormError(name: string): () => never {
 export function createHttpModule(vu: Vu) {
   const { builtins } = vu.runtime;
   const requestTags = new TagSetCache(vu);
-  let client: VuHttpClient | undefined;
+  // Each VU has its own connections, as in k6: plain http on the lean HTTP/1.1 client, https on undici.
+  let http1: Http1Client | undefined;
+  let https: VuHttpClient | undefined;
+  const transportFor = (url: URL): HttpTransport => {
+    if (url.protocol === 'http:') return (http1 ??= new Http1Client());
+    return (https ??= new VuHttpClient());
+  };
+  vu.onInterrupt(() => http1?.abortAll());
   let defaults: ReturnType<typeof httpDefaults> | undefined;
   let responseCallback: ResponseCallback | null = DEFAULT_RESPONSE_CALLBACK;
 
@@ -56,7 +65,7 @@ export function createHttpModule(vu: Vu) {
     });
   }
 
-  function emit(result: ExchangeResult, response: HttpResponse, params: RequestParams, nameTag: string, named: boolean, errorCode: number): void {
+  function emit(transport: HttpTransport, result: ExchangeResult, response: HttpResponse, params: RequestParams, nameTag: string, named: boolean, errorCode: number): void {
     const callback = params.responseCallback === undefined ? responseCallback : params.responseCallback;
     const expected = callback ? callback(response) : undefined;
     const tagSet = tagSetOf(response, params, nameTag, named, expected, errorCode);
@@ -70,7 +79,7 @@ export function createHttpModule(vu: Vu) {
     vu.emit(builtins.http_req_waiting, tagSet, timings.waiting);
     vu.emit(builtins.http_req_receiving, tagSet, timings.receiving);
     if (expected !== undefined) vu.emit(builtins.http_req_failed, tagSet, expected ? 0 : 1);
-    const bytes = client!.takeByteCounts();
+    const bytes = transport.takeByteCounts();
     const baseSet = vu.baseTagSet();
     if (bytes.sent) vu.emit(builtins.data_sent, baseSet, bytes.sent);
     if (bytes.received) vu.emit(builtins.data_received, baseSet, bytes.received);
@@ -89,12 +98,15 @@ export function createHttpModule(vu: Vu) {
     } catch {
       throw new Error(`invalid URL ${JSON.stringify(String(url))}; expected an absolute http:// or https:// URL`);
     }
-    client ??= new VuHttpClient();
     const iteration = vu.iteration;
     let currentMethod = method.toUpperCase();
     let payload = encodeBody(body, params.headers);
     for (let hop = 0; ; hop++) {
-      const result = await sendExchange(client, {
+      if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+        throw new Error(`invalid URL ${JSON.stringify(target.href)}; expected an http:// or https:// URL`);
+      }
+      const transport = transportFor(target);
+      const result = await transport.send({
         method: currentMethod,
         url: target,
         headers: params.headers,
@@ -122,7 +134,7 @@ export function createHttpModule(vu: Vu) {
         result.error ? result.error.message : '',
         errorCode,
       );
-      emit(result, response, params, nameTag, named, errorCode);
+      emit(transport, result, response, params, nameTag, named, errorCode);
       const location = result.headers.location;
       if (!REDIRECT_STATUSES.has(result.status) || typeof location !== 'string' || hop >= params.redirects) return response;
       target = new URL(location, target);

@@ -1,5 +1,7 @@
 import type { Socket } from 'node:net';
 import { Agent, buildConnector, type Dispatcher } from 'undici';
+import type { HttpTransport } from './http-transport.ts';
+import { sendExchange, type ExchangeRequest, type ExchangeResult } from './send-exchange.ts';
 
 /** A finished connection attempt, kept until the request that waited for it claims its timings. */
 interface ConnectTiming {
@@ -21,10 +23,11 @@ export interface ExchangeTimings {
 }
 
 /**
- * A VU's own connections, as in k6 where every VU has its own transport. Owning the connector lets
- * the engine time TCP connects and TLS handshakes, and count the bytes each VU's sockets moved.
+ * A VU's own connections through undici, for https (plain http goes through the leaner Http1Client).
+ * Owning the connector lets the engine time TCP connects and TLS handshakes, and count the bytes each
+ * VU's sockets moved.
  */
-export class VuHttpClient {
+export class VuHttpClient implements HttpTransport {
   readonly dispatcher: Dispatcher;
   private readonly sockets = new Set<Socket>();
   private lastConnect: ConnectTiming | undefined;
@@ -52,6 +55,10 @@ export class VuHttpClient {
         return socket as never;
       },
     });
+  }
+
+  send(request: ExchangeRequest): Promise<ExchangeResult> {
+    return sendExchange(this, request);
   }
 
   /** Splits the wait before the request went out into blocked and connecting (plus TLS). */
