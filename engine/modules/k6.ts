@@ -21,7 +21,7 @@ export function createK6Module(vu: Vu) {
         vu.runtime.logger.log('error', `check ${JSON.stringify(name)} threw: ${vu.runtime.describe(error)}`, 'stacktrace');
         passed = false;
       }
-      const tagSet = checkTags.get(name + '\u0000' + customTagKey(tags), (base) => {
+      const tagSet = checkTags.get(tags ? name + '\u0000' + customTagKey(tags) : name, (base) => {
         const sampleTags: Tags = { ...base, check: name };
         if (tags) for (const tag in tags) sampleTags[tag] = String(tags[tag]);
         return sampleTags;

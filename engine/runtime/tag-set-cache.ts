@@ -11,36 +11,39 @@ const MAX_ENTRIES = 10_000;
  * builds a tags object nor computes a full tag key per sample.
  */
 export class TagSetCache {
-  private readonly entries = new Map<string, TagSet>();
+  private readonly entries = new Map<string, Map<number, TagSet>>();
   private base: Tags | undefined;
 
   constructor(private readonly vu: Vu) {}
 
-  get(key: string, build: (base: Tags) => Tags): TagSet {
+  /**
+   * The tag set for `key` and `variant`. Keys should be strings the script hands over again and again
+   * (a request's name), whose hash V8 keeps; the small numeric variant (status, error code…) then
+   * needs no string built per sample.
+   */
+  get(key: string, build: (base: Tags) => Tags, variant = 0): TagSet {
     const base = this.vu.baseTags();
     if (base !== this.base || this.entries.size >= MAX_ENTRIES) {
       this.entries.clear();
       this.base = base;
     }
-    let tagSet = this.entries.get(key);
+    let variants = this.entries.get(key);
+    if (!variants) {
+      variants = new Map();
+      this.entries.set(key, variants);
+    }
+    let tagSet = variants.get(variant);
     if (!tagSet) {
       tagSet = this.vu.runtime.sink.tagSet(build(base));
-      this.entries.set(key, tagSet);
+      variants.set(variant, tagSet);
     }
     return tagSet;
   }
 }
 
-const customKeys = new WeakMap<Tags, string>();
-
-/** A key for a tags object passed in params; computed once per object the script reuses. */
-export function customTagKey(tags: Tags | undefined): string {
-  if (!tags) return '';
-  let key = customKeys.get(tags);
-  if (key === undefined) {
-    key = '';
-    for (const name in tags) key += name + '\u0001' + String(tags[name]) + '\u0002';
-    customKeys.set(tags, key);
-  }
+/** A key for the tags a script passes with a sample; `skip` leaves out one the caller keys on already. */
+export function customTagKey(tags: Tags | undefined, skip?: string): string {
+  let key = '';
+  for (const name in tags) if (name !== skip) key += name + '\u0001' + String(tags[name]) + '\u0002';
   return key;
 }

@@ -55,14 +55,20 @@ export function createHttpModule(vu: Vu) {
   function tagSetOf(response: HttpResponse, params: RequestParams, nameTag: string, named: boolean, expected: boolean | undefined, errorCode: number) {
     const method = response.request.method;
     const url = named ? nameTag : response.url;
-    const key = `${method}\u0000${response.status}\u0000${expected}\u0000${errorCode}\u0000${nameTag}\u0000${url}\u0000${customTagKey(params.tags)}`;
-    return requestTags.get(key, (base) => {
-      const tags: Tags = { ...base, name: nameTag, url, method, status: String(response.status), proto: response.proto };
-      if (expected !== undefined) tags.expected_response = String(expected);
-      if (errorCode) tags.error_code = String(errorCode);
-      for (const tag in params.tags) if (tag !== 'name') tags[tag] = String(params.tags[tag]);
-      return tags;
-    });
+    const custom = customTagKey(params.tags, 'name');
+    const key = custom === '' && method === 'GET' ? url : `${method}\u0000${url}\u0000${custom}`;
+    const variant = (response.status * 2000 + errorCode) * 3 + (expected === undefined ? 2 : expected ? 1 : 0);
+    return requestTags.get(
+      key,
+      (base) => {
+        const tags: Tags = { ...base, name: nameTag, url, method, status: String(response.status), proto: response.proto };
+        if (expected !== undefined) tags.expected_response = String(expected);
+        if (errorCode) tags.error_code = String(errorCode);
+        for (const tag in params.tags) if (tag !== 'name') tags[tag] = String(params.tags[tag]);
+        return tags;
+      },
+      variant,
+    );
   }
 
   function emit(transport: HttpTransport, result: ExchangeResult, response: HttpResponse, params: RequestParams, nameTag: string, named: boolean, errorCode: number): void {
