@@ -125,6 +125,7 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
     }));
 
     const statuses: InstanceStatus[] = [];
+    let started = false;
     let timeline: TimelineWriter | undefined;
     let workerFailure: { message: string; exitCode: number } | undefined;
     const totalMs = plannedDurationMs(options.scenarios);
@@ -142,7 +143,8 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
           return stopRun(EXIT.scriptAborted, `test aborted: ${message.reason}`);
         case 'failed':
           workerFailure ??= { message: message.message, exitCode: message.exitCode };
-          return stopRun(message.exitCode as ExitCode, message.message);
+          // Before the start, pool.ready() rejects with this failure and the run ends with it.
+          return started ? stopRun(message.exitCode as ExitCode, message.message) : undefined;
         case 'ready':
         case 'done':
           return;
@@ -185,6 +187,7 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
       }
     }, THRESHOLD_INTERVAL_MS);
     pool.broadcast({ kind: 'start', startAt });
+    started = true;
     await pool.done();
     clearInterval(thresholdTimer);
     request.signal?.removeEventListener('abort', onSignal);

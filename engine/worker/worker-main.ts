@@ -14,9 +14,10 @@ const stop = new AbortController();
 let logs: LogRecord[] = [];
 let pointLines = '';
 const pointMetrics = new Set<string>();
+let runtime: VuRuntime | undefined;
 
 try {
-  const runtime = new VuRuntime({
+  const vus = new VuRuntime({
     bundle: setup.bundle,
     env: setup.env,
     options: setup.rawOptions,
@@ -24,22 +25,23 @@ try {
     logger: new Logger((record) => logs.push(record)),
     onAbort: (reason) => send({ kind: 'abort', reason }),
   });
+  runtime = vus;
   if (setup.jsonPoints) {
-    runtime.sink.onSample = (metric, tags, value) => {
+    vus.sink.onSample = (metric, tags, value) => {
       pointMetrics.add(metric.name);
       pointLines += pointLine(metric.name, performance.timeOrigin + performance.now(), value, tags) + '\n';
     };
   }
-  const runner = new InstanceRunner(runtime, setup.scenarios, setup.firstVuIds, setup.segment, setup.setupData);
+  const runner = new InstanceRunner(vus, setup.scenarios, setup.firstVuIds, setup.segment, setup.setupData);
   runner.prepare();
 
   const snapshot = (second: number) => {
     const message: WorkerToMain = {
       kind: 'snapshot',
       second,
-      deltas: runtime.sink.flush(),
+      deltas: vus.sink.flush(),
       logs,
-      status: { ...runtime.state, vusMax: runner.vusMax },
+      status: { ...vus.state, vusMax: runner.vusMax },
     };
     if (setup.jsonPoints) {
       message.points = { metrics: [...pointMetrics], lines: pointLines };
@@ -47,7 +49,7 @@ try {
       pointLines = '';
     }
     logs = [];
-    runtime.state.vusPeak = runtime.state.vusActive;
+    vus.state.vusPeak = vus.state.vusActive;
     send(message);
   };
 
@@ -74,12 +76,14 @@ try {
       (error: unknown) => {
         clearTimeout(timer);
         snapshot(second);
-        send({ kind: 'failed', message: runtime.describe(error), exitCode: EXIT.scriptException });
+        send({ kind: 'failed', message: vus.describe(error), exitCode: EXIT.scriptException });
       },
     );
   });
   send({ kind: 'ready' });
 } catch (error) {
+  // A VU's init code can fail here even though the main thread's first VU passed (it may depend on __VU).
   const exitCode = error instanceof LoadbookError ? error.exitCode : EXIT.scriptException;
-  send({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error), exitCode });
+  const message = error instanceof LoadbookError ? error.message : `script error in init context: ${runtime?.describe(error) ?? String(error)}`;
+  send({ kind: 'failed', message, exitCode });
 }

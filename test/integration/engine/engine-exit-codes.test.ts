@@ -28,6 +28,13 @@ describe('loadbook run exit codes', () => {
     expect(result.stderr).toContain(`${fixture('init-error.ts')}:10:`);
   });
 
+  it('exits 107 when a VU\'s own init code fails in a worker, naming the TypeScript line', async () => {
+    const result = await runCli(['run', fixture('vu-init-error.ts'), '-q']);
+    expect(result.code).toBe(107);
+    expect(result.stderr).toMatch(/Error: VU \d cannot start/);
+    expect(result.stderr).toContain(`${fixture('vu-init-error.ts')}:4:`);
+  });
+
   it('exits 108 when the script calls test.abort()', async () => {
     const result = await runCli(['run', fixture('aborts.ts'), '-q', '-e', `TARGET=${server.url}`, '-e', 'MODE=abort']);
     expect(result.code).toBe(108);
