@@ -8,6 +8,12 @@
 /** Port the reference shop listens on when a phase script starts it. */
 export const SHOP_DEFAULT_PORT = 3300;
 
+/** Port of the reference shop's gRPC Inventory service when a phase script starts the shop. */
+export const SHOP_GRPC_DEFAULT_PORT = 3301;
+
+/** Port of the embedded Kafka broker that scripts/kafka starts. */
+export const KAFKA_DEFAULT_PORT = 39092;
+
 /** Where load goes. */
 export interface TargetConfig {
   /**
@@ -16,6 +22,35 @@ export interface TargetConfig {
    * @default 'http://127.0.0.1:3300'
    */
   baseUrl: string;
+  /**
+   * host:port of the gRPC Inventory service (plaintext).
+   * @default '127.0.0.1:3301'
+   */
+  grpcAddress: string;
+  /**
+   * URL of the WebSocket broadcast hub.
+   * @default 'ws://127.0.0.1:3300/ws'
+   */
+  wsUrl: string;
+}
+
+/** The Kafka cluster events go to. The default is the embedded broker that loadbook's scripts start. */
+export interface KafkaConfig {
+  /**
+   * Bootstrap brokers, host:port. Left at the default, phase scripts start the embedded broker.
+   * @default ['127.0.0.1:39092']
+   */
+  brokers: string[];
+  /**
+   * Topic the shop publishes OrderCreated events to, and its consumer group reads.
+   * @default 'shop.orders'
+   */
+  ordersTopic: string;
+  /**
+   * Consumer groups whose lag the samplers read.
+   * @default ['shop-consumer']
+   */
+  consumerGroups: string[];
 }
 
 /** Fields every scenario has. */
@@ -56,13 +91,65 @@ export interface ProductGetConfig extends ScenarioConfigBase {
   zipfExponent: number;
 }
 
-/**
- * Per-scenario settings, by scenario name. Scenarios are added here as they are written (order-post,
- * inventory-grpc, ws-broadcast and kafka-publish follow, with the runbook budgets in
- * RUNBOOK_BUDGETS_P95_MS), together with their entry in schemas/config.schema.json.
- */
+/** Order POST: posts a JSON order of catalog items with an Idempotency-Key. */
+export interface OrderPostConfig extends ScenarioConfigBase {
+  /** @default 180 */
+  budgetP95Ms: number;
+  /** @default '/orders' */
+  path: string;
+  /** Items are drawn from product ids 1..catalogSize. @default 10000 */
+  catalogSize: number;
+  /** An order has 1..maxItems lines. @default 5 */
+  maxItems: number;
+  /** Each line has quantity 1..maxQuantity. @default 3 */
+  maxQuantity: number;
+}
+
+/** Inventory over gRPC: GetStock, and Reserve for a share of calls. */
+export interface InventoryGrpcConfig extends ScenarioConfigBase {
+  /** @default 40 */
+  budgetP95Ms: number;
+  /**
+   * Deadline of every call, below the upstream SLA (250 ms) so a slow Inventory fails fast rather than
+   * holding its caller past the SLA.
+   * @default 200
+   */
+  deadlineMs: number;
+  /** @default 10000 */
+  catalogSize: number;
+  /** Share of calls that are Reserve rather than GetStock. @default 0.2 */
+  reserveRatio: number;
+}
+
+/** Broadcast over WebSocket: publishers send stamped messages; subscribers time their arrival. */
+export interface WsBroadcastConfig extends ScenarioConfigBase {
+  /** @default 150 */
+  budgetP95Ms: number;
+  /** Room every publisher and subscriber joins. @default 'lobby' */
+  room: string;
+  /** Subscriber VUs, connected for the whole phase. @default 10 */
+  subscribers: number;
+  /** Size of each message's payload. @default 256 */
+  payloadBytes: number;
+}
+
+/** Event publish: produces keyed JSON events to Kafka. */
+export interface KafkaPublishConfig extends ScenarioConfigBase {
+  /** @default 50 */
+  budgetP95Ms: number;
+  /** @default 'loadbook.events' */
+  topic: string;
+  /** @default 512 */
+  payloadBytes: number;
+}
+
+/** Per-scenario settings, by scenario name. Each has its entry in schemas/config.schema.json. */
 export interface ScenariosConfig {
   'product-get': ProductGetConfig;
+  'order-post': OrderPostConfig;
+  'inventory-grpc': InventoryGrpcConfig;
+  'ws-broadcast': WsBroadcastConfig;
+  'kafka-publish': KafkaPublishConfig;
 }
 
 /** Name of a configured scenario; also its script's file name under scenarios/. */
@@ -90,6 +177,10 @@ export interface LoadbookConfig {
    * @default { 'product-get': { weight: 1, budgetP95Ms: 120, path: '/products/{id}', catalogSize: 10000, zipfExponent: 1.15 } }
    */
   scenarios: ScenariosConfig;
+  /**
+   * @default { brokers: ['127.0.0.1:39092'], ordersTopic: 'shop.orders', consumerGroups: ['shop-consumer'] }
+   */
+  kafka: KafkaConfig;
   /**
    * Hosts besides loopback (127.0.0.0/8, localhost, ::1) that load may be sent to. Every phase refuses
    * any other host.
@@ -129,7 +220,7 @@ function deepFreeze<T>(value: T): T {
 
 /** Defaults: the reference shop on loopback at 100 iterations/s. Deeply frozen. */
 export const DEFAULT_CONFIG: Readonly<LoadbookConfig> = deepFreeze({
-  target: { baseUrl: SHOP_URL },
+  target: { baseUrl: SHOP_URL, grpcAddress: `127.0.0.1:${SHOP_GRPC_DEFAULT_PORT}`, wsUrl: `ws://127.0.0.1:${SHOP_DEFAULT_PORT}/ws` },
   baselineRate: 100,
   headroom: 3,
   scenarios: {
@@ -140,7 +231,36 @@ export const DEFAULT_CONFIG: Readonly<LoadbookConfig> = deepFreeze({
       catalogSize: 10_000,
       zipfExponent: 1.15,
     },
+    'order-post': {
+      weight: 1,
+      budgetP95Ms: RUNBOOK_BUDGETS_P95_MS['order-post'],
+      path: '/orders',
+      catalogSize: 10_000,
+      maxItems: 5,
+      maxQuantity: 3,
+    },
+    'inventory-grpc': {
+      weight: 1,
+      budgetP95Ms: RUNBOOK_BUDGETS_P95_MS['inventory-grpc'],
+      deadlineMs: 200,
+      catalogSize: 10_000,
+      reserveRatio: 0.2,
+    },
+    'ws-broadcast': {
+      weight: 1,
+      budgetP95Ms: RUNBOOK_BUDGETS_P95_MS['ws-broadcast'],
+      room: 'lobby',
+      subscribers: 10,
+      payloadBytes: 256,
+    },
+    'kafka-publish': {
+      weight: 1,
+      budgetP95Ms: RUNBOOK_BUDGETS_P95_MS['kafka-publish'],
+      topic: 'loadbook.events',
+      payloadBytes: 512,
+    },
   },
+  kafka: { brokers: [`127.0.0.1:${KAFKA_DEFAULT_PORT}`], ordersTopic: 'shop.orders', consumerGroups: ['shop-consumer'] },
   allowHosts: [],
   metricsEndpoints: [`${SHOP_URL}/metrics`],
 });

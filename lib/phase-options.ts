@@ -1,7 +1,7 @@
-import { PHASES, type ArrivalRateScenario, type PhaseProfile } from '../phases/index.ts';
+import { PHASES, type PhaseProfile } from '../phases/index.ts';
 import type { ScenarioName } from './config.ts';
 import type { EnvSettings } from './read-config-from-env.ts';
-import { SCENARIOS, type Thresholds } from './scenarios.ts';
+import { SCENARIOS, type K6Scenario, type ScenarioEntry, type Thresholds } from './scenarios.ts';
 
 /**
  * Trend statistics every summary carries: p90/p95/p99 because budgets are stated as p95 and reports show
@@ -11,7 +11,7 @@ export const SUMMARY_TREND_STATS = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)'
 
 /** The k6 `options` loadbook scripts export. Assignable to k6's `Options`. */
 export interface LoadbookOptions {
-  scenarios: Record<string, ArrivalRateScenario>;
+  scenarios: Record<string, K6Scenario>;
   thresholds: Thresholds;
   summaryTrendStats: string[];
 }
@@ -39,8 +39,11 @@ export function scenarioProfile(settings: EnvSettings, name: ScenarioName): Phas
 export function buildPhaseOptions(settings: EnvSettings, names: readonly ScenarioName[]): LoadbookOptions {
   const options: LoadbookOptions = { scenarios: {}, thresholds: {}, summaryTrendStats: [...SUMMARY_TREND_STATS] };
   for (const name of names) {
-    options.scenarios[name] = scenarioProfile(settings, name).scenario;
-    Object.assign(options.thresholds, SCENARIOS[name].thresholds(settings.config.scenarios[name]));
+    const profile = scenarioProfile(settings, name);
+    const entry = SCENARIOS[name] as ScenarioEntry<typeof name>;
+    const config = settings.config.scenarios[name] as never;
+    Object.assign(options.scenarios, entry.k6Scenarios ? entry.k6Scenarios(profile, config) : { [name]: profile.scenario });
+    Object.assign(options.thresholds, entry.thresholds(config));
   }
   return options;
 }

@@ -34,7 +34,10 @@ export class Vu {
   groupPath = '';
   /** Whether the current iteration was interrupted; samples of an interrupted iteration are not its own. */
   interrupted = false;
-  readonly timers = new VuTimers();
+  readonly timers = new VuTimers(
+    (callback, args) => this.invoke(callback, args),
+    () => this.checkIdle(),
+  );
   readonly globals: { vu: number; iter: number; env: Record<string, string> };
   /** `exec.vu.metrics.tags`: custom tags the script sets on every later sample. */
   readonly userTags: Tags;
@@ -44,6 +47,9 @@ export class Vu {
   private controller: AbortController | undefined;
   private readonly interruptHooks: (() => void)[] = [];
   private finishIteration: ((outcome: IterationOutcome) => void) | undefined;
+  /** Open handles besides timers (sockets) that keep the iteration running, as k6's event loop does. */
+  private holds = 0;
+  private whenIdle: (() => void) | undefined;
   private readonly modules = new Map<string, unknown>();
   private tagsVersion = 0;
   private cachedBase: { version: number; group: string; tags: Tags; tagSet: TagSet | undefined } | undefined;
@@ -115,19 +121,58 @@ export class Vu {
     const started = performance.now();
     const outcome = await new Promise<IterationOutcome>((resolve) => {
       this.finishIteration = resolve;
+      // The iteration ends when the function has returned and its timers and sockets are done.
+      const returned = () => {
+        if (this.timers.pending + this.holds === 0) resolve('completed');
+        else this.whenIdle = () => resolve('completed');
+      };
       let result: unknown;
       try {
         result = fn(this.setupData);
       } catch (error) {
         return resolve(this.failed(error));
       }
-      if (result instanceof Promise) result.then(() => resolve('completed'), (error: unknown) => resolve(this.failed(error)));
-      else resolve('completed');
+      if (result instanceof Promise) result.then(returned, (error: unknown) => resolve(this.failed(error)));
+      else returned();
     });
     this.finishIteration = undefined;
+    this.whenIdle = undefined;
+    this.holds = 0;
     this.timers.clearAll();
     if (outcome !== 'interrupted') this.emitIteration(performance.now() - started);
     return outcome;
+  }
+
+  /**
+   * Keeps the iteration running until the returned release is called: modules hold it for each open
+   * socket, so an iteration with a WebSocket lasts until the socket closes.
+   */
+  hold(): () => void {
+    this.holds++;
+    const iteration = this.iteration;
+    let released = false;
+    return () => {
+      // A socket of an interrupted iteration may close later; it no longer counts.
+      if (released || iteration !== this.iteration) return;
+      released = true;
+      this.holds--;
+      this.checkIdle();
+    };
+  }
+
+  /** Runs a script callback (a timer, a socket event); a throw fails the iteration, as in k6. */
+  invoke(callback: (...args: unknown[]) => void, args: unknown[] = []): void {
+    try {
+      callback(...args);
+    } catch (error) {
+      const finish = this.finishIteration;
+      if (finish) finish(this.failed(error));
+      else this.runtime.logger.log('error', this.runtime.describe(error), 'stacktrace');
+    }
+  }
+
+  private checkIdle(): void {
+    if (this.whenIdle && this.timers.pending + this.holds === 0) this.whenIdle();
   }
 
   /** Stops the running iteration: its timers are cleared and its requests aborted. */

@@ -49,6 +49,16 @@ describe('executors running side by side on the engine', () => {
     expect(result.summary!.state.testRunDurationMs).toBeLessThan(30_000);
   });
 
+  it('ends an iteration only after its timers fired, and fails it when a timer callback throws', async () => {
+    const ok = await runTest({ script: fixture('event-loop.ts'), workers: 1, quiet: true, stdout: () => {} });
+    expect(count(ok.summary!, 'timer_fired')).toBe(3);
+    expect((ok.summary!.metrics.iteration_duration!.values as Record<string, number>).min).toBeGreaterThanOrEqual(29);
+    const failing = await runTest({ script: fixture('event-loop.ts'), env: { THROW_IN_TIMER: '1' }, workers: 1, quiet: true, stdout: () => {} });
+    // The throw ends each iteration at 10 ms, before the 30 ms timer can fire.
+    expect(count(failing.summary!, 'timer_fired')).toBe(0);
+    expect(count(failing.summary!, 'iterations')).toBe(3);
+  });
+
   it('refuses open() outside the init context', async () => {
     const result = await runTest({
       script: fixture('modules.ts'),

@@ -147,8 +147,8 @@ describe('buildPlan', () => {
 
   it.each([
     [{ phase: 'stress' }, 'invalid phase; expected one of smoke, ramp, steady, spike, soak, got "stress"'],
-    [{ scenarios: [] }, 'invalid scenarios; expected at least one of product-get, got []'],
-    [{ scenarios: ['order-post'] }, 'invalid scenario; expected one of product-get, got "order-post"'],
+    [{ scenarios: [] }, 'invalid scenarios; expected at least one of product-get, order-post, inventory-grpc, ws-broadcast, kafka-publish, got []'],
+    [{ scenarios: ['checkout'] }, 'invalid scenario; expected one of product-get, order-post, inventory-grpc, ws-broadcast, kafka-publish, got "checkout"'],
     [{ scenarios: ['product-get', 'product-get'] }, 'invalid scenarios; expected each scenario named once, got ["product-get","product-get"]'],
     [{ rate: -5 }, 'invalid rate; expected a positive number of iterations per second, got -5'],
     [{ rate: Number.NaN }, 'invalid rate; expected a positive number of iterations per second, got NaN'],

@@ -151,7 +151,7 @@ describe('loadConfig', () => {
     ],
     [
       { scenarios: { product_get: {} } },
-      'invalid /scenarios/product_get in loadbook.config.json; expected a known field (product-get), got an unknown field "product_get"',
+      'invalid /scenarios/product_get in loadbook.config.json; expected a known field (product-get, order-post, inventory-grpc, ws-broadcast, kafka-publish), got an unknown field "product_get"',
     ],
     [{ allowHosts: 'staging' }, 'invalid /allowHosts in loadbook.config.json; expected an array, got "staging"'],
     [

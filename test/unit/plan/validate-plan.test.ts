@@ -32,9 +32,9 @@ describe('validatePlan', () => {
     [
       'a closed-model executor',
       (plan: Plan) => {
-        (plan.options.scenarios['product-get'] as { executor: string }).executor = 'constant-vus';
+        (plan.options.scenarios['product-get'] as { executor: string }).executor = 'per-vu-iterations';
       },
-      'invalid /options/scenarios/product-get/executor in plan.json; expected one of "constant-arrival-rate", "ramping-arrival-rate", got "constant-vus"',
+      'invalid /options/scenarios/product-get/executor in plan.json; expected one of "constant-arrival-rate", "ramping-arrival-rate", "constant-vus", got "per-vu-iterations"',
     ],
     [
       'a duration k6 cannot read',
