@@ -18,6 +18,7 @@ export const LOADBOOK_ENV = {
   timeScale: 'LOADBOOK_TIME_SCALE',
   /** Base URL of the target; overrides the config's target.baseUrl. */
   target: 'LOADBOOK_TARGET',
+  scenarios: 'LOADBOOK_SCENARIOS',
 } as const;
 
 /** Phase a script runs when LOADBOOK_PHASE is absent: the cheap one that only validates the scenario. */

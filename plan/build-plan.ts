@@ -69,6 +69,8 @@ export type PlanEnv = {
   LOADBOOK_RATE: string;
   LOADBOOK_TIME_SCALE: string;
   LOADBOOK_TARGET: string;
+  /** The plan's scenarios, comma-separated: scenarios/mix.ts runs these. */
+  LOADBOOK_SCENARIOS: string;
 };
 
 /** A stage window shared by every scenario of the plan. */
@@ -167,6 +169,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     [LOADBOOK_ENV.rate]: String(config.baselineRate),
     [LOADBOOK_ENV.timeScale]: String(timeScale),
     [LOADBOOK_ENV.target]: config.target.baseUrl,
+    [LOADBOOK_ENV.scenarios]: names.join(','),
   };
   let settings;
   try {
