@@ -5,6 +5,7 @@ import { createHttpModule } from './http/index.ts';
 import { createK6Module } from './k6.ts';
 import { createMetricsModule } from './metrics.ts';
 import { createTimersModule } from './timers.ts';
+import { createWebSocketsModule } from './websockets/index.ts';
 
 /** Creates a module's instance for one VU. */
 export type ModuleFactory = (vu: Vu) => unknown;
@@ -17,6 +18,7 @@ export const MODULES = {
   'k6/execution': createExecutionModule,
   'k6/data': createDataModule,
   'k6/timers': createTimersModule,
+  'k6/websockets': createWebSocketsModule,
 } satisfies Record<string, ModuleFactory>;
 
 export type ModuleName = keyof typeof MODULES;
