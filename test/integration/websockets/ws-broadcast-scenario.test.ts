@@ -3,11 +3,26 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, runTest, type SummaryData } from '../../../engine/index.ts';
+import { EXIT, runTest, type RunResult, type SummaryData } from '../../../engine/index.ts';
+import { startShop, type RunningShop } from '../../../shop/start-shop.ts';
 import { startBroadcastHub, type BroadcastHub } from './start-broadcast-hub.ts';
 
 const SCRIPT = new URL('../../../scenarios/ws-broadcast.ts', import.meta.url).pathname;
 const SUBSCRIBERS = 3;
+
+/** Runs the scenario as `npm run smoke` would, time-scaled to 6 s, against the hub at `wsUrl`. */
+function runSmoke(wsUrl: string, outputs: string[] = []): Promise<RunResult> {
+  const config = { target: { wsUrl }, scenarios: { 'ws-broadcast': { subscribers: SUBSCRIBERS } } };
+  return runTest({
+    script: SCRIPT,
+    env: { LOADBOOK_PHASE: 'smoke', LOADBOOK_TIME_SCALE: '0.02', LOADBOOK_CONFIG: JSON.stringify(config) },
+    includeSystemEnv: false,
+    outputs,
+    workers: 2,
+    quiet: true,
+    stdout: () => {},
+  });
+}
 
 function values(summary: SummaryData, metric: string): Record<string, number> {
   return (summary.metrics[metric]?.values ?? {}) as Record<string, number>;
@@ -23,16 +38,7 @@ describe('the ws-broadcast scenario, time-scaled smoke against a broadcast hub o
   it('has every subscriber record every broadcast, within budget, one iteration per subscriber', async () => {
     const runDir = mkdtempSync(path.join(tmpdir(), 'loadbook-ws-broadcast-'));
     const jsonOut = path.join(runDir, 'points.json.gz');
-    const config = { target: { wsUrl: hub.url }, scenarios: { 'ws-broadcast': { subscribers: SUBSCRIBERS } } };
-    const result = await runTest({
-      script: SCRIPT,
-      env: { LOADBOOK_PHASE: 'smoke', LOADBOOK_TIME_SCALE: '0.02', LOADBOOK_CONFIG: JSON.stringify(config) },
-      includeSystemEnv: false,
-      outputs: [`json=${jsonOut}`],
-      workers: 2,
-      quiet: true,
-      stdout: () => {},
-    });
+    const result = await runSmoke(hub.url, [`json=${jsonOut}`]);
     expect(result.exitCode).toBe(EXIT.ok);
     const summary = result.summary!;
     const sent = values(summary, 'ws_broadcasts_sent').count!;
@@ -50,5 +56,27 @@ describe('the ws-broadcast scenario, time-scaled smoke against a broadcast hub o
     expect(subscriberIterations).toHaveLength(SUBSCRIBERS);
     const stagesSeen = new Set(points.filter((line) => line.type === 'Point' && line.metric === 'ws_broadcast_latency').map((line) => line.data.tags.stage));
     expect(stagesSeen).toEqual(new Set(['warm-up', 'steady']));
+  });
+});
+
+describe('the ws-broadcast scenario, time-scaled smoke against the reference shop', () => {
+  let shop: RunningShop;
+  beforeAll(async () => {
+    shop = await startShop({ productCount: 10 });
+  });
+  afterAll(() => shop.close());
+
+  it("has every subscriber record every broadcast, and the shop's hub agrees on what it delivered", async () => {
+    const result = await runSmoke(`${shop.url.replace(/^http/, 'ws')}/ws`);
+    expect(result.exitCode).toBe(EXIT.ok);
+    const summary = result.summary!;
+    const sent = values(summary, 'ws_broadcasts_sent').count!;
+    expect(sent).toBeGreaterThan(30);
+    expect(values(summary, 'ws_broadcasts_received').count).toBe(sent * SUBSCRIBERS);
+    expect((summary.metrics['ws_broadcast_latency{scenario:ws-broadcast}']!.values as Record<string, number>).count).toBe(sent * SUBSCRIBERS);
+    const exposition = await (await fetch(`${shop.url}/metrics`)).text();
+    const metric = (name: string) => Number(exposition.match(new RegExp(`^${name} (\\S+)$`, 'm'))?.[1]);
+    expect(metric('shop_ws_broadcasts_total')).toBe(sent);
+    expect(metric('shop_ws_deliveries_total')).toBe(sent * SUBSCRIBERS);
   });
 });
