@@ -1,6 +1,7 @@
 import type { Vu } from '../runtime/vu.ts';
 import { createDataModule } from './data.ts';
 import { createExecutionModule } from './execution.ts';
+import { createGrpcModule } from './grpc/index.ts';
 import { createHttpModule } from './http/index.ts';
 import { createK6Module } from './k6.ts';
 import { createMetricsModule } from './metrics.ts';
@@ -14,6 +15,7 @@ export type ModuleFactory = (vu: Vu) => unknown;
 export const MODULES = {
   k6: createK6Module,
   'k6/http': createHttpModule,
+  'k6/net/grpc': createGrpcModule,
   'k6/metrics': createMetricsModule,
   'k6/execution': createExecutionModule,
   'k6/data': createDataModule,
