@@ -1,0 +1,34 @@
+import { KAFKA_DEFAULT_PORT } from '../lib/config.ts';
+import { brokerStatus } from './broker-status.ts';
+import { startBroker, type StartBrokerOptions } from './start-broker.ts';
+import { pingBrokers } from './wait-for-broker.ts';
+
+/** A broker to use: one this call started, or one that was running already. */
+export interface EnsuredBroker {
+  brokers: string[];
+  /** Whether this call started it; only then does stop() stop it. */
+  started: boolean;
+  /** Stops the broker if this call started it; leaves a broker it found running alone. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The embedded broker for a phase script: reuses the named broker (or any Kafka already answering on
+ * the port) when one runs, otherwise starts one that stop() ends.
+ * @throws BrokerError as startBroker does
+ */
+export async function ensureBroker(options: StartBrokerOptions = {}): Promise<EnsuredBroker> {
+  const status = await brokerStatus(options.name ?? 'default', options.env);
+  if (status.kind === 'running') return { brokers: status.state.brokers, started: false, stop: async () => {} };
+  const port = options.port ?? KAFKA_DEFAULT_PORT;
+  if (port !== 0) {
+    const brokers = [`127.0.0.1:${port}`];
+    const answering = await pingBrokers(brokers, 1_000).then(
+      () => true,
+      () => false,
+    );
+    if (answering) return { brokers, started: false, stop: async () => {} };
+  }
+  const broker = await startBroker(options);
+  return { brokers: broker.brokers, started: true, stop: broker.stop };
+}
