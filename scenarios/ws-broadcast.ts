@@ -17,8 +17,9 @@
  *
  * Thresholds, with their reasons in lib/scenarios.ts (so plan.json records the same ones):
  * - `ws_broadcast_latency{scenario:ws-broadcast}`: `p(95)<budgetP95Ms`, the runbook budget (150 ms);
- * - `checks{scenario:ws-broadcast}`: `rate>0.99`: subscribers check they joined and stayed subscribed to
- *   the end, so a dropped subscriber fails the run instead of shortening the latency list.
+ * - `checks{scenario:ws-broadcast}`: `rate>0.99`: subscribers check they joined, stayed subscribed to the
+ *   end and heard broadcasts, so a dropped subscriber or a dead publish path fails the run instead of
+ *   shortening the latency list.
  *
  * Latency is `Date.now()` at receipt minus the publisher's `Date.now()` stamp: whole milliseconds, and
  * both ends share one clock only when publishers and subscribers run on one machine, as loadbook runs them.
@@ -97,6 +98,7 @@ export function wsSubscribe(): void {
   const publishersStart = exec.scenario.startTime + WS_SUBSCRIBER_LEAD_MS;
   const ws = new WebSocket(url);
   let closing = false;
+  let heard = 0;
   ws.onopen = () => ws.send(joinFrame);
   ws.onmessage = (event) => {
     const frame = JSON.parse(event!.data as string) as HubFrame;
@@ -104,12 +106,16 @@ export function wsSubscribe(): void {
       exec.vu.metrics.tags.stage = stageAt(stages, frame.sentAt - publishersStart);
       latency.add(Date.now() - frame.sentAt);
       received.add(1);
+      heard++;
     } else if (frame.type === 'joined') {
       check(frame, { 'subscriber joined the room': (joined) => joined.room === room && joined.members >= 1 });
     }
   };
   ws.onclose = () => {
     check(closing, { 'subscriber stayed subscribed to the end': (byItself) => byItself });
+    // Publishers' failures count in their own scenario, outside the budget's checks; a subscriber that
+    // heard nothing at all is how a broken publish path fails this one.
+    check(heard, { 'subscriber received broadcasts': (count) => count > 0 });
     setTimeout(() => {}, Math.max(0, endsAt - Date.now()) + OVERRUN_MS);
   };
   setTimeout(() => {
