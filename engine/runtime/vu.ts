@@ -139,6 +139,8 @@ export class Vu {
     this.whenIdle = undefined;
     this.holds = 0;
     this.timers.clearAll();
+    // A failed iteration leaves no sockets or requests behind to fire into the next one.
+    if (outcome === 'failed') for (const hook of this.interruptHooks) hook();
     if (outcome !== 'interrupted') this.emitIteration(performance.now() - started);
     return outcome;
   }
