@@ -17,9 +17,9 @@ type Request = Record<string, unknown>;
 
 /**
  * A real gRPC Inventory server on loopback, implementing proto/inventory.proto for the module's tests.
- * A request carrying `x-delay-ms` metadata is answered that much later, to outlast its deadline.
+ * Every answer waits `delayMs`, or the request's `x-delay-ms` metadata, so calls can outlast deadlines.
  */
-export async function startInventoryGrpcServer(): Promise<InventoryGrpcServer> {
+export async function startInventoryGrpcServer({ delayMs = 0 }: { delayMs?: number } = {}): Promise<InventoryGrpcServer> {
   const definition = loadSync(PROTO, { keepCase: true, longs: String, defaults: true });
   const calls: Record<string, number> = { GetStock: 0, Reserve: 0 };
   const runTags: string[] = [];
@@ -30,7 +30,7 @@ export async function startInventoryGrpcServer(): Promise<InventoryGrpcServer> {
     calls[name] = (calls[name] ?? 0) + 1;
     const run = call.metadata.get('x-test-run')[0];
     if (typeof run === 'string') runTags.push(run);
-    const delay = Number(call.metadata.get('x-delay-ms')[0] ?? 0);
+    const delay = Number(call.metadata.get('x-delay-ms')[0] ?? delayMs);
     const respond = () => {
       const result = reply();
       const trailers = new Metadata();
