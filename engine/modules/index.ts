@@ -4,6 +4,7 @@ import { createExecutionModule } from './execution.ts';
 import { createGrpcModule } from './grpc/index.ts';
 import { createHttpModule } from './http/index.ts';
 import { createK6Module } from './k6.ts';
+import { createKafkaModule } from './kafka/index.ts';
 import { createMetricsModule } from './metrics.ts';
 import { createTimersModule } from './timers.ts';
 import { createWebSocketsModule } from './websockets/index.ts';
@@ -21,6 +22,7 @@ export const MODULES = {
   'k6/data': createDataModule,
   'k6/timers': createTimersModule,
   'k6/websockets': createWebSocketsModule,
+  'k6/x/kafka': createKafkaModule,
 } satisfies Record<string, ModuleFactory>;
 
 export type ModuleName = keyof typeof MODULES;

@@ -1,0 +1,52 @@
+import type { Vu } from '../../runtime/vu.ts';
+import { KafkaMetrics } from './kafka-metrics.ts';
+
+/** What every Writer, Reader and Connection of one VU shares. */
+export interface KafkaContext {
+  vu: Vu;
+  metrics: KafkaMetrics;
+  /** Kafka's client.id: names the VU in broker logs and quotas. */
+  clientId: string;
+  /**
+   * Whether clients disconnect after each call. True for the VU that runs init, setup() and teardown()
+   * on the engine's own thread: nothing ends it, and an open socket there would keep the process alive
+   * after the run. Worker VUs keep their connections, which end with their thread.
+   */
+  disconnectAfterEachCall: boolean;
+}
+
+export function createKafkaContext(vu: Vu): KafkaContext {
+  return {
+    vu,
+    metrics: new KafkaMetrics(vu),
+    clientId: `loadbook-vu${vu.idInTest}`,
+    disconnectAfterEachCall: vu.scenario === undefined,
+  };
+}
+
+/** Refuses a network call in init code, where k6 refuses them too. */
+export function refuseInInit(context: KafkaContext, call: string): void {
+  if (context.vu.stage === 'init') {
+    throw new Error(`${call} cannot run in the init context; call it in setup(), the scenario function or teardown()`);
+  }
+}
+
+/**
+ * Marks the iteration a call started in, so its result can be dropped once that iteration was
+ * interrupted: its samples would otherwise count toward the next one.
+ */
+export function iterationGuard(context: KafkaContext): () => boolean {
+  const { vu } = context;
+  const iteration = vu.iteration;
+  return () => !vu.interrupted && vu.iteration === iteration;
+}
+
+/** The message of anything thrown, with @platformatic/kafka's nested causes flattened into one line. */
+export function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const parts = [error.message];
+  const nested = (error as Error & { errors?: unknown[] }).errors;
+  if (Array.isArray(nested) && nested.length > 0) parts.push(`(${nested.map(errorText).join('; ')})`);
+  else if (error.cause) parts.push(`(${errorText(error.cause)})`);
+  return parts.join(' ');
+}
