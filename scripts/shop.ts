@@ -4,10 +4,16 @@ const HELP = `Usage: npm run shop -- [flags]     (or: tsx scripts/shop.ts [flags
 Runs the reference shop in the foreground until Ctrl-C, and prints its URL.
 
 Flags:
-  --port N      TCP port; 0 picks a free one (default 0)
-  --host H      address to listen on (default 127.0.0.1)
-  --products N  products to seed (default 10000)
-  --help, -h    this text
+  --port N               HTTP and WebSocket (/ws) port; 0 picks a free one (default 0)
+  --host H               address to listen on (default 127.0.0.1)
+  --products N           products to seed (default 10000)
+  --grpc-port N          serve gRPC Inventory on this port; 0 picks a free one (default: no gRPC)
+  --kafka-brokers LIST   host:port[,host:port...]: publish OrderCreated and run the consumer group
+  --help, -h             this text
+
+Environment:
+  SHOP_FAULTS          faults to start with, as JSON, such as {"extraLatencyMs":50}
+  SHOP_KAFKA_BROKERS   brokers when --kafka-brokers is not given
 
 Faults can be changed while it runs:
   curl -X PUT <url>/admin/faults -d '{"extraLatencyMs":50}'
@@ -15,6 +21,7 @@ Faults can be changed while it runs:
 
 import { closeOnSignals } from '../shop/close-on-signals.ts';
 import { parseShopArgs } from '../shop/parse-shop-args.ts';
+import { readShopEnv } from '../shop/read-shop-env.ts';
 import { ShopError } from '../shop/shop-error.ts';
 import { startShop } from '../shop/start-shop.ts';
 
@@ -24,11 +31,15 @@ try {
     process.stdout.write(HELP);
     process.exit(0);
   }
-  const shop = await startShop(args.options);
+  const options = { ...readShopEnv(process.env), ...args.options };
+  const shop = await startShop({ ...options, exitOnCrash: true });
   // Before printing, so Ctrl-C right after the URL appears still closes the shop cleanly.
   closeOnSignals(shop.close, (line) => process.stderr.write(`${line}\n`));
   process.stdout.write(`${shop.url}\n`);
-  process.stderr.write('shop: listening; press Ctrl-C to stop\n');
+  const extras = [`WebSocket hub ${shop.url.replace(/^http/, 'ws')}/ws`];
+  if (shop.grpcAddress) extras.push(`gRPC Inventory ${shop.grpcAddress}`);
+  if (options.kafka) extras.push(`Kafka ${options.kafka.brokers.join(',')}`);
+  process.stderr.write(`shop: listening (${extras.join(', ')}); press Ctrl-C to stop\n`);
 } catch (error) {
   if (!(error instanceof ShopError)) throw error;
   process.stderr.write(`shop: ${error.message}\n`);

@@ -74,6 +74,7 @@ function send(
     'content-length': Buffer.byteLength(reply.body),
   };
   if (reply.cache !== undefined) headers['x-cache'] = reply.cache;
+  if (reply.replayed) headers['idempotent-replayed'] = 'true';
   res.writeHead(reply.status, headers);
   res.end(reply.body);
   shop.metrics.observeRequest(req.method ?? 'GET', route.template, reply.status, (performance.now() - start) / 1000);

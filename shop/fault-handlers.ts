@@ -16,5 +16,6 @@ export const getFaults: RouteHandler = (shop) => jsonReply(200, shop.faults);
 export const putFaults: RouteHandler = async (shop, req) => {
   const body = await readBody(req, MAX_BODY_BYTES);
   shop.faults = parseShopFaultsJson(body, 'PUT /admin/faults');
+  shop.faultEffects.apply(shop.faults);
   return jsonReply(200, shop.faults);
 };

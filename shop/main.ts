@@ -1,29 +1,38 @@
 /**
  * The shop as a child process, for spawnShop and anything else that needs it out of process:
  *
- *   node --import tsx shop/main.ts [--port N] [--host H] [--products N]
+ *   node --import tsx shop/main.ts [--port N] [--host H] [--products N] [--grpc-port N] [--kafka-brokers LIST]
  *
- * Once listening it prints exactly one line to stdout, {"event":"listening","url":"http://..."}, which is
- * how a parent learns the port. Faults come from the SHOP_FAULTS variable. Bad flags exit 2.
+ * Once listening it prints exactly one line to stdout, which is how a parent learns the ports:
+ * {"event":"listening","url":"http://...","grpcAddress":"127.0.0.1:PORT"} (grpcAddress only with
+ * --grpc-port). Faults come from SHOP_FAULTS, brokers from --kafka-brokers or SHOP_KAFKA_BROKERS.
+ * Bad flags or variables exit 2, a failed start 1, a crash injected by crashAfterS 70.
  */
 import { closeOnSignals } from './close-on-signals.ts';
 import { parseShopArgs, type ShopArgs } from './parse-shop-args.ts';
+import { readShopEnv } from './read-shop-env.ts';
 import { ShopError } from './shop-error.ts';
-import { parseShopFaultsJson, type ShopFaults } from './shop-faults.ts';
+import type { ShopOptions } from './shop-options.ts';
 import { startShop, type RunningShop } from './start-shop.ts';
 
 const HELP = `Usage: node --import tsx shop/main.ts [flags]
 
-Starts the reference shop and prints {"event":"listening","url":...} once it listens.
+Starts the reference shop and prints {"event":"listening","url":...,"grpcAddress":...} once it listens.
 
 Flags:
-  --port N      TCP port; 0 picks a free one (default 0)
-  --host H      address to listen on (default 127.0.0.1)
-  --products N  products to seed (default 10000)
-  --help, -h    this text
+  --port N               HTTP and WebSocket (/ws) port; 0 picks a free one (default 0)
+  --host H               address to listen on (default 127.0.0.1)
+  --products N           products to seed (default 10000)
+  --grpc-port N          serve gRPC Inventory on this port; 0 picks a free one (default: no gRPC)
+  --kafka-brokers LIST   host:port[,host:port...]: publish OrderCreated and run the consumer group
+  --help, -h             this text
 
 Environment:
-  SHOP_FAULTS   faults to start with, as JSON: {"latencyFactor":2,"extraLatencyMs":50,"errorRate":0.01}
+  SHOP_FAULTS          faults to start with, as JSON: {"latencyFactor":2,"extraLatencyMs":50,"errorRate":0.01,
+                       "leakMbPerMin":0,"pauseConsumer":false,"crashAfterS":0}
+  SHOP_KAFKA_BROKERS   brokers when --kafka-brokers is not given
+
+Exit codes: 0 closed on a signal, 1 could not start, 2 bad flags or variables, 70 crashAfterS.
 `;
 
 const EXIT_USAGE = 2;
@@ -34,35 +43,25 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-/** Exits 2 with the message of a ShopError (the user's mistake); anything else is a bug and propagates. */
-function failUsage(error: unknown, nextStep: string): never {
-  if (error instanceof ShopError) fail(`${error.message}${nextStep}`, EXIT_USAGE);
-  throw error;
-}
-
 let args: ShopArgs;
+let options: ShopOptions;
 try {
   args = parseShopArgs(process.argv.slice(2));
+  if (args.help) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
+  // Flags win over the environment; the CLI is the one place where crashAfterS may end the process.
+  options = { ...readShopEnv(process.env), ...args.options, exitOnCrash: true };
 } catch (error) {
-  failUsage(error, ''); // parseShopArgs already says to run --help
-}
-
-if (args.help) {
-  process.stdout.write(HELP);
-  process.exit(0);
-}
-
-const faultsEnv = process.env['SHOP_FAULTS']?.trim();
-let faults: ShopFaults | undefined;
-try {
-  if (faultsEnv) faults = parseShopFaultsJson(faultsEnv, 'SHOP_FAULTS');
-} catch (error) {
-  failUsage(error, '; fix or unset SHOP_FAULTS');
+  // A ShopError is the user's mistake and says what to do next; anything else is a bug and propagates.
+  if (error instanceof ShopError) fail(error.message, EXIT_USAGE);
+  throw error;
 }
 
 let shop: RunningShop;
 try {
-  shop = await startShop({ ...args.options, faults });
+  shop = await startShop(options);
 } catch (error) {
   fail(error instanceof ShopError ? error.message : `could not start: ${String(error)}`, EXIT_START_FAILED);
 }
@@ -78,4 +77,5 @@ if (typeof process.send === 'function') {
 
 // Printed last: a parent may signal as soon as it reads this line, and until the handlers above exist a
 // SIGTERM would kill the shop outright instead of closing it.
-process.stdout.write(`${JSON.stringify({ event: 'listening', url: shop.url })}\n`);
+const listening = { event: 'listening', url: shop.url, ...(shop.grpcAddress ? { grpcAddress: shop.grpcAddress } : {}) };
+process.stdout.write(`${JSON.stringify(listening)}\n`);

@@ -1,16 +1,17 @@
 import { parseArgs } from 'node:util';
 import { checkInteger } from './check-integer.ts';
 import { ShopError, shown } from './shop-error.ts';
+import { parseBrokerList } from './shop-kafka-options.ts';
 import { MAX_PRODUCTS, type ShopOptions } from './shop-options.ts';
 
 /** The shop command line, as the CLIs (shop/main.ts, scripts/shop.ts) accept it. */
 export interface ShopArgs {
   help: boolean;
   /** Only the flags given; the rest come from DEFAULT_SHOP_OPTIONS. */
-  options: Pick<ShopOptions, 'host' | 'port' | 'productCount'>;
+  options: Pick<ShopOptions, 'host' | 'port' | 'productCount' | 'grpcPort' | 'kafka'>;
 }
 
-const EXPECTED = 'expected --port N, --host H, --products N or --help';
+const EXPECTED = 'expected --port N, --host H, --products N, --grpc-port N, --kafka-brokers LIST or --help';
 const NEXT_STEP = 'run with --help for usage';
 
 /**
@@ -18,7 +19,14 @@ const NEXT_STEP = 'run with --help for usage';
  * @throws ShopError with one line naming the flag, what was expected and what was given
  */
 export function parseShopArgs(argv: readonly string[]): ShopArgs {
-  let values: { port?: string; host?: string; products?: string; help?: boolean };
+  let values: {
+    port?: string;
+    host?: string;
+    products?: string;
+    'grpc-port'?: string;
+    'kafka-brokers'?: string;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -28,6 +36,8 @@ export function parseShopArgs(argv: readonly string[]): ShopArgs {
         port: { type: 'string' },
         host: { type: 'string' },
         products: { type: 'string' },
+        'grpc-port': { type: 'string' },
+        'kafka-brokers': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -40,6 +50,12 @@ export function parseShopArgs(argv: readonly string[]): ShopArgs {
     if (values.port !== undefined) options.port = checkInteger('--port', numeric(values.port), 0, 65_535);
     if (values.products !== undefined) {
       options.productCount = checkInteger('--products', numeric(values.products), 1, MAX_PRODUCTS);
+    }
+    if (values['grpc-port'] !== undefined) {
+      options.grpcPort = checkInteger('--grpc-port', numeric(values['grpc-port']), 0, 65_535);
+    }
+    if (values['kafka-brokers'] !== undefined) {
+      options.kafka = { brokers: parseBrokerList(values['kafka-brokers'], '--kafka-brokers') };
     }
     if (values.host !== undefined) {
       if (values.host === '') throw new ShopError('invalid --host; expected an address such as 127.0.0.1, got ""');

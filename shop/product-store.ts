@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
 import { generateProduct, type Product } from './generate-product.ts';
+import type { ShopDatabase } from './open-shop-database.ts';
 
 /** What load scripts need to draw valid ids: ids run from minId to maxId without gaps. */
 export interface Catalog {
@@ -13,20 +13,16 @@ export interface ProductStore {
   readonly catalog: Catalog;
   get(id: number): Product | undefined;
   list(limit: number, offset: number): Product[];
-  close(): void;
 }
 
 // Aliases give rows the Product shape and field order, so a row is serialized as is, without copying.
 const COLUMNS = 'id, sku, name, price_cents AS priceCents, stock, description';
 
 /**
- * Opens (or creates) the database and reseeds the products table with ids 1..productCount in one
- * transaction. Reseeding a file database too keeps every run's products identical, which baselines rely on.
+ * Creates the products table if needed and reseeds it with ids 1..productCount in one transaction.
+ * Reseeding a file database too keeps every run's products identical, which baselines rely on.
  */
-export function openProductStore(dbPath: string, productCount: number): ProductStore {
-  const db = new Database(dbPath);
-  // WAL lets a file database serve reads while orders write; an in-memory database ignores it.
-  if (dbPath !== ':memory:') db.pragma('journal_mode = WAL');
+export function openProductStore(db: ShopDatabase, productCount: number): ProductStore {
   db.exec(`CREATE TABLE IF NOT EXISTS products (
     id INTEGER PRIMARY KEY,
     sku TEXT NOT NULL,
@@ -57,6 +53,5 @@ export function openProductStore(dbPath: string, productCount: number): ProductS
     catalog,
     get: (id) => byId.get(id) as Product | undefined,
     list: (limit, offset) => page.all(limit, offset) as Product[],
-    close: () => db.close(),
   };
 }

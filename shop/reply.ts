@@ -7,6 +7,8 @@ export interface Reply {
   contentType?: string;
   /** Set on product reads only: whether the LRU cache answered. */
   cache?: 'HIT' | 'MISS';
+  /** Set on an order answered again for a reused Idempotency-Key; sent as `Idempotent-Replayed: true`. */
+  replayed?: true;
 }
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';

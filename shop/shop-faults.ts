@@ -2,8 +2,10 @@ import { Ajv } from 'ajv';
 import { ShopError, shown } from './shop-error.ts';
 
 /**
- * Faults the shop injects into its business routes (products, catalog), never into /health, /metrics or
- * /admin, so a fault can always be observed and turned off again.
+ * Faults the shop injects. Per-request knobs (latency, errors) act on its business routes (products,
+ * catalog, orders) and on gRPC calls, never on /health, /metrics or /admin, so a fault can always be
+ * observed and turned off again. Process knobs (leak, consumer pause, crash) act on the whole shop
+ * (see fault-effects.ts).
  *
  * Adding a knob happens here: a field, its default in DEFAULT_SHOP_FAULTS and its entry in FAULT_KNOBS.
  * The compiler insists on all three, and options, SHOP_FAULTS and /admin/faults pick it up from them.
@@ -21,16 +23,39 @@ export interface ShopFaults {
    */
   extraLatencyMs: number;
   /**
-   * Fraction of requests, from 0 to 1, answered with a 500 instead of being handled.
+   * Fraction of requests, from 0 to 1, answered with a 500 (gRPC: UNAVAILABLE) instead of being handled.
    * @default 0
    */
   errorRate: number;
+  /**
+   * Megabytes of heap the shop retains per minute, in one-second steps, as a memory leak would; it shows
+   * in the heap metrics. Setting it back to 0 stops the leak and releases what it held. From 0 to 1024.
+   * @default 0
+   */
+  leakMbPerMin: number;
+  /**
+   * Pauses the Kafka consumer group so its lag grows while producers go on; false resumes it. Without
+   * Kafka brokers there is no consumer and the knob does nothing.
+   * @default false
+   */
+  pauseConsumer: boolean;
+  /**
+   * Seconds until the shop process exits with code 70, counted from when the knob is set; 0 cancels.
+   * Setting the same value again keeps the countdown running. Only a shop started through its CLI
+   * (shop/main.ts, spawnShop, npm run shop) exits; an in-process startShop logs that it would have
+   * crashed and keeps running, since exiting would take its host process down. From 0 to 86400.
+   * @default 0
+   */
+  crashAfterS: number;
 }
 
 export const DEFAULT_SHOP_FAULTS: Readonly<ShopFaults> = Object.freeze({
   latencyFactor: 1,
   extraLatencyMs: 0,
   errorRate: 0,
+  leakMbPerMin: 0,
+  pauseConsumer: false,
+  crashAfterS: 0,
 });
 
 interface FaultKnob {
@@ -49,6 +74,17 @@ const FAULT_KNOBS = {
     schema: { type: 'number', minimum: 0, maximum: 300_000 },
   },
   errorRate: { expected: 'a number from 0 to 1', schema: { type: 'number', minimum: 0, maximum: 1 } },
+  // A gigabyte a minute exhausts a default Node heap within minutes, which is as fast as a leak is useful.
+  leakMbPerMin: {
+    expected: 'a number of megabytes per minute from 0 to 1024',
+    schema: { type: 'number', minimum: 0, maximum: 1024 },
+  },
+  pauseConsumer: { expected: 'true or false', schema: { type: 'boolean' } },
+  // A day covers any soak; fractions are allowed so tests need not wait whole seconds.
+  crashAfterS: {
+    expected: 'a number of seconds from 0 to 86400',
+    schema: { type: 'number', minimum: 0, maximum: 86_400 },
+  },
 } as const satisfies Record<keyof ShopFaults, FaultKnob>;
 
 const KNOB_NAMES = Object.keys(FAULT_KNOBS) as (keyof ShopFaults)[];

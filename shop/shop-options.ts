@@ -1,6 +1,7 @@
 import { checkInteger } from './check-integer.ts';
 import { ShopError, shown } from './shop-error.ts';
 import { parseShopFaults, DEFAULT_SHOP_FAULTS, type ShopFaults } from './shop-faults.ts';
+import { resolveShopKafkaOptions, type ResolvedShopKafkaOptions, type ShopKafkaOptions } from './shop-kafka-options.ts';
 
 /** How to start the reference shop. Every field is optional; the defaults serve a local load test. */
 export interface ShopOptions {
@@ -34,11 +35,31 @@ export interface ShopOptions {
    * @default DEFAULT_SHOP_FAULTS
    */
   faults?: Partial<ShopFaults>;
+  /**
+   * Port of the gRPC Inventory server, on the same host; 0 picks a free one, which RunningShop.grpcAddress
+   * reports. Left out, the shop serves no gRPC.
+   * @default undefined (no gRPC server)
+   */
+  grpcPort?: number;
+  /**
+   * Kafka brokers and topics. Given, orders publish OrderCreated events and a consumer group reads the
+   * topics; left out, the shop runs without Kafka.
+   * @default undefined (no Kafka)
+   */
+  kafka?: ShopKafkaOptions;
+  /**
+   * Whether the crashAfterS fault may exit the process. The shop's CLIs turn it on; in-process callers
+   * leave it off so a fault cannot take their own process down.
+   * @default false
+   */
+  exitOnCrash?: boolean;
 }
 
 /** ShopOptions with every default applied and every value checked. */
-export interface ResolvedShopOptions extends Required<Omit<ShopOptions, 'faults'>> {
+export interface ResolvedShopOptions extends Required<Omit<ShopOptions, 'faults' | 'grpcPort' | 'kafka'>> {
   faults: ShopFaults;
+  grpcPort?: number;
+  kafka?: ResolvedShopKafkaOptions;
 }
 
 export const DEFAULT_SHOP_OPTIONS: Readonly<ResolvedShopOptions> = Object.freeze({
@@ -48,6 +69,7 @@ export const DEFAULT_SHOP_OPTIONS: Readonly<ResolvedShopOptions> = Object.freeze
   cacheSize: 2_000,
   dbPath: ':memory:',
   faults: DEFAULT_SHOP_FAULTS,
+  exitOnCrash: false,
 });
 
 // Seeding runs before the shop listens (about 9 s per million rows on a dev machine); a cap turns a
@@ -68,6 +90,9 @@ export function resolveShopOptions(options: ShopOptions = {}): ResolvedShopOptio
     cacheSize: checkInteger('cacheSize', given.cacheSize, 0, MAX_CACHE),
     dbPath: nonEmpty('dbPath', given.dbPath),
     faults: parseShopFaults(options.faults ?? {}, 'options.faults'),
+    exitOnCrash: given.exitOnCrash === true,
+    ...(given.grpcPort === undefined ? {} : { grpcPort: checkInteger('grpcPort', given.grpcPort, 0, 65_535) }),
+    ...(given.kafka === undefined ? {} : { kafka: resolveShopKafkaOptions(given.kafka) }),
   };
 }
 

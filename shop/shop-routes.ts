@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { getFaults, putFaults } from './fault-handlers.ts';
 import { getHealth, getMetrics } from './ops-handlers.ts';
+import { postOrder } from './order-handlers.ts';
 import { getCatalog, getProduct, listProducts, PRODUCT_PATH_PREFIX } from './product-handlers.ts';
 import { errorReply, type Reply } from './reply.ts';
 import type { ShopContext } from './shop-context.ts';
@@ -26,6 +27,7 @@ export const SHOP_ROUTES = {
   'GET /products/:id': { template: '/products/:id', faulty: true, handle: getProduct },
   'GET /products': { template: '/products', faulty: true, handle: listProducts },
   'GET /catalog': { template: '/catalog', faulty: true, handle: getCatalog },
+  'POST /orders': { template: '/orders', faulty: true, handle: postOrder },
   'GET /health': { template: '/health', faulty: false, handle: getHealth },
   'GET /metrics': { template: '/metrics', faulty: false, handle: getMetrics },
   'GET /admin/faults': { template: '/admin/faults', faulty: false, handle: getFaults },

@@ -11,12 +11,34 @@ export interface SpawnShopOptions {
   env?: Record<string, string>;
   /** @default 10000 (DEFAULT_SHOP_OPTIONS.productCount) */
   productCount?: number;
+  /**
+   * Serve gRPC Inventory on this port (0 picks a free one, reported in SpawnedShop.grpcAddress).
+   * @default undefined (no gRPC server)
+   */
+  grpcPort?: number;
+  /**
+   * Kafka bootstrap brokers (`host:port`), passed as --kafka-brokers; they win over SHOP_KAFKA_BROKERS in env.
+   * @default undefined (no Kafka, unless env sets SHOP_KAFKA_BROKERS)
+   */
+  kafkaBrokers?: string[];
+}
+
+/** How the child ended: its exit code, or the signal that killed it. */
+export interface ShopExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 /** A shop running in a child process. */
 export interface SpawnedShop {
   readonly url: string;
+  /** `host:port` of its gRPC Inventory server; undefined unless grpcPort was given. */
+  readonly grpcAddress?: string;
   readonly pid: number;
+  /**
+   * Settles when the child exits, whoever ended it: stop(), a signal, or the crashAfterS fault (code 70).
+   */
+  readonly exited: Promise<ShopExit>;
   /** Sends SIGTERM and waits for the child to exit, sending SIGKILL after 5 s. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -36,6 +58,8 @@ const STDERR_KEPT_CHARS = 4_000;
 export function spawnShop(options: SpawnShopOptions = {}): Promise<SpawnedShop> {
   const args = ['--import', TSX_LOADER, MAIN_PATH, '--port', String(options.port ?? 0)];
   if (options.productCount !== undefined) args.push('--products', String(options.productCount));
+  if (options.grpcPort !== undefined) args.push('--grpc-port', String(options.grpcPort));
+  if (options.kafkaBrokers !== undefined) args.push('--kafka-brokers', options.kafkaBrokers.join(','));
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...options.env },
     // The IPC channel carries no messages; main.ts watches it to notice this process dying.
@@ -54,6 +78,13 @@ export function spawnShop(options: SpawnShopOptions = {}): Promise<SpawnedShop> 
     child.kill('SIGKILL');
   };
   process.on('exit', killOnExit);
+  const exited = new Promise<ShopExit>((resolve) => {
+    child.once('exit', (code, signal) => {
+      // The child is gone, so there is nothing left to kill when this process exits.
+      process.off('exit', killOnExit);
+      resolve({ code, signal });
+    });
+  });
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
@@ -89,8 +120,8 @@ export function spawnShop(options: SpawnShopOptions = {}): Promise<SpawnedShop> 
 
     // readline keeps draining stdout after the first line, so a chatty child never blocks on a full pipe.
     createInterface({ input: out }).on('line', (line) => {
-      const url = listeningUrl(line);
-      if (url === undefined || child.pid === undefined) return;
+      const listening = listeningLine(line);
+      if (listening === undefined || child.pid === undefined) return;
       clearTimeout(timer);
       child.off('close', exitedEarly);
       // A caller that forgets stop() must still be able to exit; the 'exit' hook then kills the child.
@@ -98,15 +129,17 @@ export function spawnShop(options: SpawnShopOptions = {}): Promise<SpawnedShop> 
       child.channel?.unref();
       out.unref();
       err.unref();
-      resolve({ url, pid: child.pid, stop });
+      resolve({ ...listening, pid: child.pid, exited, stop });
     });
   });
 }
 
-function listeningUrl(line: string): string | undefined {
+/** The addresses in shop/main.ts's listening line; undefined for any other line. */
+function listeningLine(line: string): { url: string; grpcAddress?: string } | undefined {
   try {
-    const event = JSON.parse(line) as { event?: unknown; url?: unknown };
-    return event.event === 'listening' && typeof event.url === 'string' ? event.url : undefined;
+    const event = JSON.parse(line) as { event?: unknown; url?: unknown; grpcAddress?: unknown };
+    if (event.event !== 'listening' || typeof event.url !== 'string') return undefined;
+    return typeof event.grpcAddress === 'string' ? { url: event.url, grpcAddress: event.grpcAddress } : { url: event.url };
   } catch {
     return undefined; // not our line, e.g. a warning printed by Node
   }

@@ -1,18 +1,31 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createProductReader } from './product-reader.ts';
-import { openProductStore, type ProductStore } from './product-store.ts';
+import { clientHost } from './client-host.ts';
 import { createRequestListener } from './create-request-listener.ts';
+import { createFaultEffects } from './fault-effects.ts';
+import { openInventoryStore } from './inventory-store.ts';
+import { openShopDatabase } from './open-shop-database.ts';
+import { openOrderStore } from './order-store.ts';
+import { createProductReader } from './product-reader.ts';
+import { openProductStore } from './product-store.ts';
 import type { ShopContext } from './shop-context.ts';
 import { ShopError, shown } from './shop-error.ts';
-import { createShopMetrics, type ShopMetrics } from './shop-metrics.ts';
+import { startShopKafka } from './start-shop-kafka.ts';
+import { createShopMetrics } from './shop-metrics.ts';
 import { resolveShopOptions, type ResolvedShopOptions, type ShopOptions } from './shop-options.ts';
+import { startInventoryServer } from './start-inventory-server.ts';
+import { attachWsHub } from './ws-hub.ts';
 
 /** A shop listening in this process. */
 export interface RunningShop {
-  /** Base URL clients use, such as `http://127.0.0.1:41234`; never a wildcard address. */
+  /** Base URL clients use, such as `http://127.0.0.1:41234`; never a wildcard address. The WebSocket hub is at `/ws`. */
   readonly url: string;
-  /** Stops listening, waits for open requests (2 s at most), then closes the database. Safe to call twice. */
+  /** `host:port` of the gRPC Inventory server, such as `127.0.0.1:41235`; undefined unless grpcPort was given. */
+  readonly grpcAddress?: string;
+  /**
+   * Stops listening (HTTP, WebSocket, gRPC), waits for open requests (2 s at most), closes the Kafka
+   * clients, then the database. Safe to call twice.
+   */
   close(): Promise<void>;
 }
 
@@ -24,47 +37,89 @@ const HEADERS_TIMEOUT_MS = KEEP_ALIVE_TIMEOUT_MS + 1_000;
 // Requests held by an injected delay would otherwise keep close() waiting as long as the delay.
 const CLOSE_GRACE_MS = 2_000;
 
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
 /**
- * Seeds the products, then starts the HTTP shop in this process.
- * @throws ShopError for invalid options or an address that cannot be listened on
+ * Seeds the products, connects to Kafka when brokers are given, then starts the HTTP shop (with its
+ * WebSocket hub) and, when grpcPort is given, the gRPC Inventory server, all in this process.
+ * @throws ShopError for invalid options, an address that cannot be listened on or unreachable brokers
  */
 export async function startShop(options: ShopOptions = {}): Promise<RunningShop> {
   const resolved = resolveShopOptions(options);
-  const store = openProductStore(resolved.dbPath, resolved.productCount);
+  const db = openShopDatabase(resolved.dbPath);
   const metrics = createShopMetrics();
-  const shop: ShopContext = {
-    store,
-    readProduct: createProductReader(store, resolved.cacheSize, metrics),
-    metrics,
-    faults: resolved.faults,
+  // Whatever has started so far, in start order; a failure or close() stops them in reverse.
+  const stops: (() => void | Promise<void>)[] = [() => db.close(), () => metrics.registry.clear()];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of stops.reverse()) await stop();
   };
-
-  const server = createServer(createRequestListener(shop));
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
-  // Responses are single small writes; Nagle would hold them back waiting for the client's ACK.
-  server.on('connection', (socket) => socket.setNoDelay(true));
 
   try {
-    await listen(server, resolved);
-  } catch (error) {
-    release(store, metrics);
-    throw listenError(error, resolved);
-  }
+    const store = openProductStore(db, resolved.productCount);
+    const kafka = resolved.kafka && (await startShopKafka(resolved.kafka, metrics.registry, log));
+    if (kafka) stops.push(kafka.close);
+    const faultEffects = createFaultEffects({
+      registry: metrics.registry,
+      consumer: kafka?.consumer,
+      exitOnCrash: resolved.exitOnCrash,
+      log,
+    });
+    stops.push(faultEffects.stop);
+    const shop: ShopContext = {
+      store,
+      readProduct: createProductReader(store, resolved.cacheSize, metrics),
+      orders: openOrderStore(db),
+      inventory: openInventoryStore(db),
+      orderEvents: kafka?.orderEvents,
+      metrics,
+      faults: resolved.faults,
+      faultEffects,
+    };
+    faultEffects.apply(shop.faults);
 
-  const { port } = server.address() as AddressInfo;
-  let closing: Promise<void> | undefined;
-  return {
-    url: `http://${urlHost(resolved.host)}:${port}`,
-    close: () => (closing ??= closeServer(server).then(() => release(store, metrics))),
-  };
+    // The listeners close side by side, so held requests on each wait out one grace period, not three.
+    const listeners: (() => Promise<void>)[] = [];
+    stops.push(async () => {
+      await Promise.all(listeners.map((close) => close()));
+    });
+    const server = createServer(createRequestListener(shop));
+    server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+    server.headersTimeout = HEADERS_TIMEOUT_MS;
+    // Responses are single small writes; Nagle would hold them back waiting for the client's ACK.
+    server.on('connection', (socket) => socket.setNoDelay(true));
+    const hub = attachWsHub(server, metrics.registry);
+    await listen(server, resolved);
+    // Upgraded sockets no longer count as HTTP connections, so closeServer cannot cut them; the hub does.
+    listeners.push(() => closeServer(server), hub.close);
+
+    const grpc =
+      resolved.grpcPort === undefined
+        ? undefined
+        : await startInventoryServer(shop, metrics.registry, resolved.host, resolved.grpcPort);
+    if (grpc) listeners.push(grpc.close);
+
+    const { port } = server.address() as AddressInfo;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${clientHost(resolved.host)}:${port}`,
+      ...(grpc === undefined ? {} : { grpcAddress: grpc.address }),
+      close: () => (closing ??= stopAll()),
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
 }
 
-function listen(server: Server, { port, host }: ResolvedShopOptions): Promise<void> {
+function listen(server: Server, resolved: ResolvedShopOptions): Promise<void> {
+  const { port, host } = resolved;
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: Error): void => reject(listenError(error, resolved));
+    server.once('error', failed);
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });
@@ -81,11 +136,6 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-function release(store: ProductStore, metrics: ShopMetrics): void {
-  store.close();
-  metrics.registry.clear();
-}
-
 function listenError(error: unknown, { host, port }: ResolvedShopOptions): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
@@ -97,11 +147,4 @@ function listenError(error: unknown, { host, port }: ResolvedShopOptions): unkno
     return new ShopError(`cannot listen on host ${shown(host)}; expected a local address such as 127.0.0.1`);
   }
   return error;
-}
-
-/** A wildcard address is where the shop listens, not where clients connect; they use loopback instead. */
-function urlHost(host: string): string {
-  if (host === '0.0.0.0') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
 }

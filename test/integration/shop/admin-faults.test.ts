@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SHOP_FAULTS } from '../../../shop/shop-faults.ts';
 import { startShop, type RunningShop } from '../../../shop/start-shop.ts';
 
 let shop: RunningShop;
@@ -23,14 +24,21 @@ async function timedGet(path: string): Promise<{ status: number; ms: number }> {
 describe('/admin/faults', () => {
   it('reports the default faults before any change', async () => {
     const res = await fetch(`${shop.url}/admin/faults`);
-    expect(await res.json()).toEqual({ latencyFactor: 1, extraLatencyMs: 0, errorRate: 0 });
+    expect(await res.json()).toEqual({
+      latencyFactor: 1,
+      extraLatencyMs: 0,
+      errorRate: 0,
+      leakMbPerMin: 0,
+      pauseConsumer: false,
+      crashAfterS: 0,
+    });
   });
 
   it('answers a PUT with the resulting faults, knobs left out back at their defaults', async () => {
     await putFaults('{"errorRate":0.5}');
     const { status, body } = await putFaults('{"extraLatencyMs":5}');
     expect(status).toBe(200);
-    expect(body).toEqual({ latencyFactor: 1, extraLatencyMs: 5, errorRate: 0 });
+    expect(body).toEqual({ ...DEFAULT_SHOP_FAULTS, extraLatencyMs: 5 });
     expect(await (await fetch(`${shop.url}/admin/faults`)).json()).toEqual(body);
   });
 
@@ -63,7 +71,11 @@ describe('/admin/faults', () => {
   it.each([
     ['{"errorRate":1.5}', 'invalid fault errorRate in PUT /admin/faults; expected a number from 0 to 1, got 1.5'],
     ['{"latencyFactor":"slow"}', 'invalid fault latencyFactor in PUT /admin/faults; expected a number from 1 to 1000, got "slow"'],
-    ['{"crash":true}', 'unknown fault "crash" in PUT /admin/faults; expected one of latencyFactor, extraLatencyMs, errorRate'],
+    [
+      '{"crash":true}',
+      'unknown fault "crash" in PUT /admin/faults; expected one of latencyFactor, extraLatencyMs, errorRate, leakMbPerMin, pauseConsumer, crashAfterS',
+    ],
+    ['{"pauseConsumer":"on"}', 'invalid fault pauseConsumer in PUT /admin/faults; expected true or false, got "on"'],
     ['not json', 'invalid JSON in PUT /admin/faults; expected a JSON object such as {"extraLatencyMs":50}, got "not json"'],
   ])('rejects %s with 400 and a one-line reason, leaving the faults unchanged', async (body, reason) => {
     await putFaults('{"extraLatencyMs":3}');

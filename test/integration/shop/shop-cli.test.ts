@@ -16,9 +16,31 @@ describe('shop/main.ts', () => {
     expect(exit.stdout).toBe(`${line}\n`);
   });
 
+  it('adds the gRPC address to the listening line when given --grpc-port', async () => {
+    const child = startTs(MAIN, ['--products', '10', '--grpc-port', '0']);
+    const listening = JSON.parse(await firstLine(child));
+    child.kill('SIGTERM');
+    expect(listening).toEqual({
+      event: 'listening',
+      url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      grpcAddress: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+    });
+    expect((await child.exited).code).toBe(0);
+  });
+
+  it('exits 1 with one line saying what to do when the Kafka brokers cannot be reached', async () => {
+    // Port 1 on loopback refuses connections at once.
+    const exit = await startTs(MAIN, ['--products', '1'], { SHOP_KAFKA_BROKERS: '127.0.0.1:1' }).exited;
+    expect(exit.code).toBe(1);
+    expect(exit.stderr).toMatch(/^shop: cannot use Kafka brokers 127\.0\.0\.1:1 \(.*\); start a broker .* to run without Kafka\n$/);
+  });
+
   it.each([
     [['--port', 'eighty'], 'shop: invalid --port; expected an integer from 0 to 65535, got "eighty"; run with --help for usage'],
-    [['--verbose'], 'shop: unknown flag "--verbose"; expected --port N, --host H, --products N or --help; run with --help for usage'],
+    [
+      ['--verbose'],
+      'shop: unknown flag "--verbose"; expected --port N, --host H, --products N, --grpc-port N, --kafka-brokers LIST or --help; run with --help for usage',
+    ],
   ])('exits 2 with one line on stderr for %j', async (args, message) => {
     const exit = await startTs(MAIN, args).exited;
     expect(exit).toMatchObject({ code: 2, stdout: '', stderr: `${message}\n` });

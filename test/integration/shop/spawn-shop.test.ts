@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SHOP_FAULTS } from '../../../shop/shop-faults.ts';
 import { spawnShop, type SpawnedShop } from '../../../shop/spawn-shop.ts';
 import { eventually, firstLine, isRunning, startTs } from './process-helpers.ts';
 
@@ -32,7 +33,7 @@ describe('spawnShop', () => {
 
   it('honours SHOP_FAULTS from the env option', async () => {
     const shop = await spawnTracked({ productCount: 5, env: { SHOP_FAULTS: '{"errorRate":1,"extraLatencyMs":20}' } });
-    expect(await (await fetch(`${shop.url}/admin/faults`)).json()).toEqual({ latencyFactor: 1, extraLatencyMs: 20, errorRate: 1 });
+    expect(await (await fetch(`${shop.url}/admin/faults`)).json()).toEqual({ ...DEFAULT_SHOP_FAULTS, extraLatencyMs: 20, errorRate: 1 });
     expect((await fetch(`${shop.url}/products/1`)).status).toBe(500);
   });
 
@@ -40,6 +41,18 @@ describe('spawnShop', () => {
     await expect(spawnShop({ env: { SHOP_FAULTS: '{"errorRate":7}' } })).rejects.toThrow(
       /shop child exited \(code 2\) before listening; its stderr: shop: invalid fault errorRate in SHOP_FAULTS; expected a number from 0 to 1, got 7/,
     );
+  });
+
+  it('starts the gRPC Inventory server when given grpcPort and reports its address', async () => {
+    const shop = await spawnTracked({ productCount: 5, grpcPort: 0 });
+    expect(shop.grpcAddress).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect((await spawnTracked({ productCount: 1 })).grpcAddress).toBeUndefined();
+  });
+
+  it('settles exited with the exit code when the child ends', async () => {
+    const shop = await spawnTracked({ productCount: 1 });
+    await shop.stop();
+    expect(await shop.exited).toEqual({ code: 0, signal: null });
   });
 
   it('listens on the port it is given', async () => {

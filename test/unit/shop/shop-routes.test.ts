@@ -10,6 +10,8 @@ describe('matchRoute', () => {
     ['GET', '/health', '/health'],
     ['GET', '/metrics', '/metrics'],
     ['PUT', '/admin/faults', '/admin/faults'],
+    ['POST', '/orders', '/orders'],
+    ['GET', '/orders', 'unmatched'],
     ['GET', '/products/42/reviews', 'unmatched'],
     ['POST', '/products/42', 'unmatched'],
     ['DELETE', '/admin/faults', 'unmatched'],
@@ -23,5 +25,6 @@ describe('matchRoute', () => {
     expect(matchRoute('GET', '/metrics').faulty).toBe(false);
     expect(matchRoute('GET', '/health').faulty).toBe(false);
     expect(matchRoute('GET', '/products/1').faulty).toBe(true);
+    expect(matchRoute('POST', '/orders').faulty).toBe(true);
   });
 });
