@@ -46,7 +46,8 @@ export function errorText(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const parts = [error.message];
   const nested = (error as Error & { errors?: unknown[] }).errors;
-  if (Array.isArray(nested) && nested.length > 0) parts.push(`(${nested.map(errorText).join('; ')})`);
+  // Retries repeat the same cause; each distinct one is said once.
+  if (Array.isArray(nested) && nested.length > 0) parts.push(`(${[...new Set(nested.map(errorText))].join('; ')})`);
   else if (error.cause) parts.push(`(${errorText(error.cause)})`);
   return parts.join(' ');
 }
