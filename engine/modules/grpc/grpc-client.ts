@@ -31,8 +31,13 @@ export interface GrpcContext {
   readonly metric: Metric;
   /** Parsed definitions of this thread, by resolved paths: every VU's init loads the same files. */
   readonly libraries: Map<string, ProtoLibrary>;
-  /** The VU's open connections, whose calls an interrupted iteration cancels. */
+  /** The VU's open connections, whose calls an interrupted or failed iteration cancels. */
   readonly connections: Set<GrpcConnection>;
+  /**
+   * How many iterations of this VU ended interrupted or failed: a call made before the latest one belongs
+   * to an iteration that is over, and must neither emit, resolve nor release its hold.
+   */
+  abandoned: number;
 }
 
 const NO_METHODS: ReadonlyMap<string, GrpcMethod> = new Map();
@@ -140,21 +145,24 @@ export function clientClass(context: GrpcContext) {
       } catch (error) {
         throw new TypeError(`grpc client.asyncInvoke(${JSON.stringify(url)}): cannot encode the request: ${(error as Error).message}`);
       }
-      const iteration = vu.iteration;
+      const abandoned = context.abandoned;
+      const over = () => context.abandoned !== abandoned;
       // Held like a socket: an iteration that does not await the promise still lasts until it settles, as
       // in k6's event loop.
       const release = vu.hold();
       return new Promise((resolve) => {
-        const send = () =>
+        const send = () => {
+          if (over()) return;
           connection.call(method, payload, call, (outcome) => {
-            // An interrupted iteration's call is not its own any more: no sample, and the promise stays
-            // pending, as the engine's timers do.
-            if (vu.interrupted || vu.iteration !== iteration) return release();
+            // The call of an iteration that was interrupted or failed is nobody's: no sample, and the
+            // promise stays pending, as the engine's timers do. Its hold went with the iteration.
+            if (over()) return;
             emit(connection, method, call.tags, outcome);
             resolve(responseOf(outcome));
             // After the script's own callbacks on this promise have run.
-            setImmediate(release);
+            setImmediate(() => over() || release());
           });
+        };
         if (connection.ready) void connection.ready.then(send);
         else send();
       });

@@ -1,7 +1,6 @@
 import type { Vu } from '../../runtime/vu.ts';
 import type { VuRuntime } from '../../runtime/vu-runtime.ts';
-import { clientClass } from './grpc-client.ts';
-import type { GrpcConnection } from './grpc-connection.ts';
+import { clientClass, type GrpcContext } from './grpc-client.ts';
 import { GRPC_STATUS, HEALTH_CHECK_STATUS } from './grpc-status.ts';
 import type { ProtoLibrary } from './proto-library.ts';
 
@@ -26,12 +25,14 @@ export function createGrpcModule(vu: Vu) {
     libraries = new Map();
     LIBRARIES.set(vu.runtime, libraries);
   }
-  const connections = new Set<GrpcConnection>();
+  const context: GrpcContext = { vu, metric, libraries, connections: new Set(), abandoned: 0 };
+  // Runs when an iteration is interrupted, and when one fails: its calls in flight are cancelled.
   vu.onInterrupt(() => {
-    for (const connection of connections) connection.cancelCalls();
+    context.abandoned++;
+    for (const connection of context.connections) connection.cancelCalls();
   });
   const module = {
-    Client: clientClass({ vu, metric, libraries, connections }),
+    Client: clientClass(context),
     Stream,
     ...GRPC_STATUS,
     ...HEALTH_CHECK_STATUS,

@@ -38,7 +38,8 @@ describe('k6/net/grpc on the engine, against a real gRPC server', () => {
       script: fixture('grpc-round-trip.ts'),
       env: { GRPC_ADDRESS: server.address },
       outputs: [`json=${jsonOut}`],
-      workers: 2,
+      // Both VUs in one thread: each must still have its own connection.
+      workers: 1,
       quiet: true,
       noSummary: true,
     });
@@ -54,6 +55,7 @@ describe('k6/net/grpc on the engine, against a real gRPC server', () => {
     });
     expect(server.calls).toMatchObject({ GetStock: 6, Reserve: 12 });
     expect(server.runTags).toEqual(Array(6).fill('round-trip'));
+    expect(server.peers.size).toBe(2);
     expect(result.summary!.metrics.grpc_req_duration).toMatchObject({ type: 'trend', contains: 'time' });
     expect(trend(result, 'grpc_req_duration')!.count).toBe(18);
     expect(trend(result, 'grpc_req_duration{status:0}')!.count).toBe(12);
@@ -101,6 +103,28 @@ describe('k6/net/grpc on the engine, against a real gRPC server', () => {
     expect(late.max).toBeLessThan(500);
     expect(trend(result, 'grpc_req_duration{status:0}')!.count).toBe(2);
     expect((result.summary!.metrics.iterations!.values as { count: number }).count).toBe(2);
+  });
+
+  it('cancels the calls of an interrupted or failed iteration at once: no sample and no check', async () => {
+    const cancelledBefore = server.cancelled();
+    const callsBefore = server.calls.GetStock!;
+    let finished = false;
+    const run = runTest({
+      script: fixture('grpc-interrupt.ts'),
+      env: { GRPC_ADDRESS: server.address },
+      workers: 1,
+      quiet: true,
+      noSummary: true,
+    }).finally(() => (finished = true));
+    // Once the calls arrive: the slow scenario ends 0.5 s later, the server would answer after 5 s, and the
+    // idle scenario keeps the worker running for 3 s, so only the interrupt can cancel them this early.
+    await expect.poll(() => server.calls.GetStock! - callsBefore, { timeout: 30_000 }).toBe(3);
+    await expect.poll(() => server.cancelled() - cancelledBefore, { timeout: 1_500 }).toBe(3);
+    expect(finished).toBe(false);
+    const result = await run;
+    expect(result.exitCode).toBe(0);
+    expect(result.summary!.metrics['grpc_req_duration']).toBeUndefined();
+    expect(result.summary!.root_group.checks).toEqual([]);
   });
 
   it('refuses misuse with errors that name the fix, and reports a refused connection as Unavailable without crashing', async () => {

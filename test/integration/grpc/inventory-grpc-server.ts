@@ -10,6 +10,10 @@ export interface InventoryGrpcServer {
   calls: Record<string, number>;
   /** Metadata values of `x-test-run` seen, to prove request metadata arrives. */
   runTags: string[];
+  /** Client addresses (ip:port) seen: one per TCP connection. */
+  peers: Set<string>;
+  /** Calls the client cancelled before they were answered. */
+  cancelled: () => number;
   close(): Promise<void>;
 }
 
@@ -23,15 +27,20 @@ export async function startInventoryGrpcServer({ delayMs = 0 }: { delayMs?: numb
   const definition = loadSync(PROTO, { keepCase: true, longs: String, defaults: true });
   const calls: Record<string, number> = { GetStock: 0, Reserve: 0 };
   const runTags: string[] = [];
+  const peers = new Set<string>();
+  let cancelled = 0;
   const reservations = new Map<string, number>();
   const server = new Server();
 
   function answer<T>(name: string, call: ServerUnaryCall<Request, T>, callback: sendUnaryData<T>, reply: () => T | Error): void {
     calls[name] = (calls[name] ?? 0) + 1;
+    peers.add(call.getPeer());
+    call.on('cancelled', () => cancelled++);
     const run = call.metadata.get('x-test-run')[0];
     if (typeof run === 'string') runTags.push(run);
     const delay = Number(call.metadata.get('x-delay-ms')[0] ?? delayMs);
     const respond = () => {
+      if (call.cancelled) return;
       const result = reply();
       const trailers = new Metadata();
       trailers.set('x-served-by', 'inventory-test');
@@ -64,6 +73,8 @@ export async function startInventoryGrpcServer({ delayMs = 0 }: { delayMs?: numb
     address: `127.0.0.1:${port}`,
     calls,
     runTags,
+    peers,
+    cancelled: () => cancelled,
     close: () =>
       new Promise((resolve) => {
         server.tryShutdown(() => resolve());
