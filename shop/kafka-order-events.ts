@@ -1,5 +1,6 @@
 import { ProduceAcks, Producer, stringSerializers } from '@platformatic/kafka';
 import { Counter, type Registry } from 'prom-client';
+import { awaitAck, type AckEvent } from './await-ack.ts';
 import { KAFKA_CLIENT_ID, KAFKA_CONNECTION } from './kafka-client-options.ts';
 import type { OrderEvents } from './order-events.ts';
 
@@ -41,6 +42,8 @@ export async function startKafkaOrderEvents(options: KafkaOrderEventsOptions): P
   });
   const failedWithError = failures.labels(topic, 'error');
   const timedOut = failures.labels(topic, 'timeout');
+  // Shown at 0 from the start: prom-client lists a labelled series only once it has a value.
+  for (const series of [published, failedWithError, timedOut]) series.inc(0);
 
   // Connecting and fetching metadata now keeps that cost out of the first order's latency.
   try {
@@ -51,33 +54,36 @@ export async function startKafkaOrderEvents(options: KafkaOrderEventsOptions): P
   }
 
   let lastLogged = -Infinity;
+  const record = (outcome: AckEvent, error?: Error): void => {
+    switch (outcome) {
+      case 'acked':
+        published.inc();
+        return;
+      case 'timed-out':
+        timedOut.inc();
+        return;
+      case 'failed':
+        failedWithError.inc();
+        if (performance.now() - lastLogged >= LOG_EVERY_MS) {
+          lastLogged = performance.now();
+          log(`shop: could not publish OrderCreated to ${topic} (${error?.message}); the orders are stored, their events are not`);
+        }
+        return;
+      default:
+        outcome satisfies never;
+    }
+  };
   return {
     publish: (event) =>
-      new Promise((resolve) => {
-        let answered = false;
-        const timer = setTimeout(() => {
-          answered = true;
-          timedOut.inc();
-          resolve();
-        }, timeoutMs);
-        producer.send(
-          { messages: [{ topic, key: String(event.orderId), value: JSON.stringify(event) }], acks: ProduceAcks.ALL },
-          (error) => {
-            if (error) {
-              failedWithError.inc();
-              if (performance.now() - lastLogged >= LOG_EVERY_MS) {
-                lastLogged = performance.now();
-                log(`shop: could not publish OrderCreated to ${topic} (${error.message}); the orders are stored, their events are not`);
-              }
-            } else {
-              published.inc();
-            }
-            if (answered) return;
-            clearTimeout(timer);
-            resolve();
-          },
-        );
-      }),
+      awaitAck(
+        (callback) =>
+          producer.send(
+            { messages: [{ topic, key: String(event.orderId), value: JSON.stringify(event) }], acks: ProduceAcks.ALL },
+            callback,
+          ),
+        timeoutMs,
+        record,
+      ),
     close: () => producer.close(),
   };
 }

@@ -40,8 +40,15 @@ export async function startShopConsumer(options: ShopConsumerOptions): Promise<S
     help: 'Whether the pauseConsumer fault holds the consumer group (1) or it consumes (0).',
     registers: [registry],
   });
-  // Children made up front: each series exists at 0 from the start, and the hot path skips the label hash.
-  const perTopic = new Map(topics.map((topic) => [topic, consumed.labels(topic)]));
+  // Children made up front and set to 0, so every series exists from the start (prom-client shows a
+  // labelled series only once it has a value), and the hot path skips the label hash.
+  const perTopic = new Map(
+    topics.map((topic) => {
+      const child = consumed.labels(topic);
+      child.inc(0);
+      return [topic, child];
+    }),
+  );
 
   const consumer = new Consumer({
     clientId: KAFKA_CLIENT_ID,

@@ -52,6 +52,8 @@ export function createShopMetrics(): ShopMetrics {
     replayed: orders.labels('replayed'),
     conflict: orders.labels('conflict'),
   } satisfies Record<OrderOutcome['kind'], unknown>;
+  // Shown at 0 from the start: prom-client lists a labelled series only once it has a value.
+  for (const series of Object.values(orderOutcomes)) series.inc(0);
 
   // prom-client hashes the label object on every observe; memoizing the child per label set keeps that
   // off the hot path. The key space is small: routes and statuses are the shop's own.
