@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTest, DEFAULT_WORKERS, type RunResult } from '../engine/index.ts';
 import { buildPlan, type Plan } from './build-plan.ts';
-import { ensureTarget } from './ensure-target.ts';
+import { ensureServices } from './ensure-services.ts';
 import { loadConfig, type ConfigFlags } from './load-config.ts';
 import { createRunFolder } from './run-folder.ts';
 
@@ -42,8 +42,7 @@ export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
   writeFileSync(path.join(runDir, 'plan.json'), JSON.stringify(plan, null, 2) + '\n');
   request.say(`run folder: ${runDir}`);
 
-  const shop = await ensureTarget(plan.target.baseUrl);
-  if (shop) request.say(`started the reference shop at ${shop.url}`);
+  const services = await ensureServices(plan, request.say);
   try {
     const script = plan.scenarios.length === 1 ? plan.scenarios[0]!.script : 'scenarios/mix.ts';
     const result = await runTest({
@@ -59,6 +58,6 @@ export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
     });
     return { plan, runDir, result };
   } finally {
-    await shop?.stop();
+    await services.stop();
   }
 }

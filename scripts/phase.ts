@@ -20,6 +20,7 @@ Flags:
 Exit code: the engine's (0 ok, 99 thresholds failed, 104 invalid input, 105 interrupted, 107 script error).`;
 
 import { parseArgs } from 'node:util';
+import { BrokerError } from '../broker/index.ts';
 import { LoadbookError } from '../engine/errors.ts';
 import { runPhase } from '../plan/run-phase.ts';
 
@@ -70,6 +71,10 @@ try {
   if (error instanceof LoadbookError) {
     say(`error: ${error.message}`);
     process.exit(error.exitCode);
+  }
+  if (error instanceof BrokerError) {
+    say(`error: ${error.message}`);
+    process.exit(1);
   }
   if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
     say(`error: ${error.message}; run with --help for the flags`);
