@@ -7,7 +7,8 @@ loadbook's engine and leaves a run folder: out/runs/<timestamp>-<phase>-<id>/ wi
 summary.json, timeline.ndjson.gz and engine.log.
 
 Flags:
-  --scenario NAMES     comma-separated scenarios (default: product-get)
+  --scenario NAMES     comma-separated scenarios (default: all five, the mix: product-get, order-post,
+                       inventory-grpc, ws-broadcast, kafka-publish)
   --rate N             baseline iterations per second (config: baselineRate, default 100)
   --time-scale F       multiply every duration by F, 0 < F ≤ 1 (e.g. 0.02 turns smoke's 5 min into 6 s)
   --target URL         the service to load (config: target.baseUrl); non-loopback hosts must be in allowHosts
@@ -22,6 +23,7 @@ Exit code: the engine's (0 ok, 99 thresholds failed, 104 invalid input, 105 inte
 import { parseArgs } from 'node:util';
 import { BrokerError } from '../broker/index.ts';
 import { LoadbookError } from '../engine/errors.ts';
+import { SCENARIO_NAMES } from '../lib/scenarios.ts';
 import { runPhase } from '../plan/run-phase.ts';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -32,7 +34,7 @@ try {
     args: rest,
     strict: true,
     options: {
-      scenario: { type: 'string', default: 'product-get' },
+      scenario: { type: 'string', default: SCENARIO_NAMES.join(',') },
       rate: { type: 'string' },
       'time-scale': { type: 'string' },
       target: { type: 'string' },

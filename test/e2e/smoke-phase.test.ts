@@ -55,7 +55,7 @@ describe('npm run smoke', () => {
   it('stops on Ctrl-C with exit 105, keeps the partial summary and stops the shop it started', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'loadbook-sigint-'));
     let signalled = false;
-    const result = await runPhase(cwd, ['smoke', '--time-scale', '0.5'], (stderr, signal) => {
+    const result = await runPhase(cwd, ['smoke', '--time-scale', '0.5', '--scenario', 'product-get'], (stderr, signal) => {
       if (!signalled && stderr.includes('running 5s/')) {
         signalled = true;
         signal();
