@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { brokerStatus } from '../../../broker/broker-status.ts';
+import { ensureBroker } from '../../../broker/ensure-broker.ts';
 import { stateFile } from '../../../broker/broker-state.ts';
 import { kafkaInstall } from '../../../broker/kafka-install.ts';
 import { startBroker, type RunningBroker } from '../../../broker/start-broker.ts';
@@ -45,6 +46,11 @@ describe('the embedded broker', () => {
     expect(await brokerStatus(name)).toMatchObject({ kind: 'running', state: { pid: broker.pid, port: broker.port } });
 
     await expect(startBroker({ port: 0, name })).rejects.toThrow(`a Kafka broker named "${name}" already runs on 127.0.0.1:${broker.port}`);
+    // What phase scripts call: the running broker is reused, and its stop() leaves it alone.
+    const reused = await ensureBroker({ name, port: 0 });
+    expect(reused).toMatchObject({ brokers: broker.brokers, started: false });
+    await reused.stop();
+    expect(await pingBrokers(broker.brokers)).toBe(1);
 
     const status = await startTs(SCRIPT, ['status', '--name', name]).exited;
     expect(status.code).toBe(0);
@@ -76,6 +82,13 @@ describe('the embedded broker', () => {
 
     const after = await startTs(SCRIPT, ['status', '--name', name]).exited;
     expect(after).toMatchObject({ code: 3, stdout: `${name}: not running\n` });
+  });
+
+  it('uses whatever Kafka already answers on the port instead of starting another', async () => {
+    const [address] = testKafkaBrokers();
+    const port = Number(address!.split(':')[1]);
+    const ensured = await ensureBroker({ name: uniqueName('answering'), port });
+    expect(ensured).toMatchObject({ brokers: [address], started: false });
   });
 
   it('refuses a port that is already in use, naming it and --port 0', async () => {
