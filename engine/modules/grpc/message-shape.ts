@@ -12,13 +12,22 @@
 /** The parts of a protobuf DescriptorProto (as @grpc/proto-loader hands it out) that naming needs. */
 export interface DescriptorLike {
   name?: string;
-  field?: readonly { name: string; type?: string; typeName?: string; label?: string; jsonName?: string }[];
+  field?: readonly { name: string; number?: number; type?: string; typeName?: string; label?: string; jsonName?: string }[];
   nestedType?: readonly DescriptorLike[];
   options?: { mapEntry?: boolean } | null;
 }
 
+/** A field's names as its .proto file spells them, when protobufjs was given other ones. */
+export interface SourceNames {
+  protoName: string;
+  jsonName: string;
+}
+
 interface FieldShape {
+  /** The name protobufjs encodes and decodes by. */
   readonly name: string;
+  /** The name in the .proto file: the same, unless the definitions came from a descriptor set. */
+  readonly protoName: string;
   readonly jsonName: string;
   readonly kind: 'single' | 'list' | 'map';
   /** Set for message-typed fields (for maps, message-typed values). */
@@ -61,6 +70,13 @@ export function jsonNameOf(protoName: string): string {
 /** Builds message shapes on demand from the descriptors of every type a set of .proto files defines. */
 export class ShapeRegistry {
   private readonly descriptors = new Map<string, DescriptorLike>();
+
+  /**
+   * @param sourceNames a field's .proto names by message type and field number, for definitions whose
+   *   field names protobufjs rewrote (descriptor sets, which it loads camel-cased).
+   */
+  constructor(private readonly sourceNames?: (typeName: string, fieldNumber: number) => SourceNames | undefined) {}
+
   private readonly shapes = new Map<string, MessageShape>();
   /** Shapes of the outermost `shape()` call under way; their pass-through flags need every field built. */
   private pending: MessageShape[] | undefined;
@@ -112,10 +128,14 @@ export class ShapeRegistry {
         message = this.shape(target);
       }
     }
-    const built: FieldShape = { name: field.name, jsonName: field.jsonName || jsonNameOf(field.name), kind, message };
+    const source = field.number === undefined ? undefined : this.sourceNames?.(shape.typeName, field.number);
+    const protoName = source?.protoName ?? field.name;
+    const jsonName = field.jsonName || source?.jsonName || jsonNameOf(protoName);
+    const built: FieldShape = { name: field.name, protoName, jsonName, kind, message };
     shape.fields.push(built);
     shape.byName.set(built.name, built);
-    shape.byJsonName.set(built.jsonName, built);
+    shape.byName.set(protoName, built);
+    shape.byJsonName.set(jsonName, built);
   }
 
   private passesThrough(shape: MessageShape, visiting: Set<MessageShape>): boolean {
@@ -172,7 +192,7 @@ export function fromScript(shape: MessageShape, value: unknown, where = shape.ty
   for (const key in source) {
     const field = shape.byJsonName.get(key) ?? shape.byName.get(key);
     if (!field) {
-      const known = shape.fields.map((f) => (f.jsonName === f.name ? f.name : `${f.jsonName} (${f.name})`)).join(', ');
+      const known = shape.fields.map((f) => (f.jsonName === f.protoName ? f.jsonName : `${f.jsonName} (${f.protoName})`)).join(', ');
       throw new TypeError(`unknown field "${key}" in ${where}; ${shape.typeName} has ${known || 'no fields'}`);
     }
     const fieldValue = source[key];

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadFileDescriptorSetFromBuffer, loadSync, type MethodDefinition, type PackageDefinition } from '@grpc/proto-loader';
-import { fromScript, ShapeRegistry, toScript, type DescriptorLike, type MessageShape } from './message-shape.ts';
+import { fromScript, jsonNameOf, ShapeRegistry, toScript, type DescriptorLike, type MessageShape, type SourceNames } from './message-shape.ts';
 
 /** One RPC method of the loaded definitions, ready to encode requests and decode replies. */
 export interface GrpcMethod {
@@ -27,15 +27,30 @@ export interface ProtoLibrary {
 // base64, NaN and Infinity as strings, and unset fields present with their defaults.
 const LOAD_OPTIONS = { keepCase: true, longs: String, enums: String, bytes: String, defaults: true, json: true } as const;
 
-type FileDescriptor = { package?: string; service?: { name: string; method?: { name: string; inputType: string; outputType: string }[] }[] };
-let fileDescriptorType: { deserialize(buffer: Buffer): FileDescriptor } | undefined;
+/** The parts of google.protobuf descriptors the library reads, as proto-loader decodes them. */
+interface MessageDescriptor {
+  name: string;
+  field?: { name: string; number: number; jsonName?: string }[];
+  nestedType?: MessageDescriptor[];
+}
+interface FileDescriptor {
+  package?: string;
+  messageType?: MessageDescriptor[];
+  service?: { name: string; method?: { name: string; inputType: string; outputType: string }[] }[];
+}
+type Decoder<T> = { deserialize(buffer: Buffer): T };
+let descriptorTypes: { file: Decoder<FileDescriptor>; set: Decoder<{ file?: FileDescriptor[] }> } | undefined;
 
-/** Decodes the FileDescriptorProtos proto-loader hands out: only they name a method's types in full. */
-function decodeFileDescriptor(buffer: Buffer): FileDescriptor {
-  fileDescriptorType ??= loadSync('google/protobuf/descriptor.proto')['google.protobuf.FileDescriptorProto'] as unknown as {
-    deserialize(buffer: Buffer): FileDescriptor;
-  };
-  return fileDescriptorType.deserialize(buffer);
+/** Decoders of descriptor.proto's messages: only descriptors name a method's types in full. */
+function descriptors(): NonNullable<typeof descriptorTypes> {
+  if (!descriptorTypes) {
+    const definition = loadSync('google/protobuf/descriptor.proto');
+    descriptorTypes = {
+      file: definition['google.protobuf.FileDescriptorProto'] as unknown as Decoder<FileDescriptor>,
+      set: definition['google.protobuf.FileDescriptorSet'] as unknown as Decoder<{ file?: FileDescriptor[] }>,
+    };
+  }
+  return descriptorTypes;
 }
 
 /**
@@ -81,19 +96,35 @@ export function loadProtosetFile(cache: Map<string, ProtoLibrary>, file: string,
   let library = cache.get(key);
   if (!library) {
     let definition: PackageDefinition;
+    let sourceNames: ReturnType<typeof fieldNamesOf>;
     try {
-      definition = loadFileDescriptorSetFromBuffer(read(file), LOAD_OPTIONS);
+      const content = read(file);
+      definition = loadFileDescriptorSetFromBuffer(content, LOAD_OPTIONS);
+      // protobufjs camel-cases the field names of a descriptor set; requests may still use the .proto ones.
+      sourceNames = fieldNamesOf(descriptors().set.deserialize(content).file ?? []);
     } catch (error) {
       throw new Error(`grpc client.loadProtoset(): cannot read ${file}: ${(error as Error).message}`);
     }
-    library = buildLibrary(definition);
+    library = buildLibrary(definition, (typeName, number) => sourceNames.get(typeName)?.get(number));
     cache.set(key, library);
   }
   return library;
 }
 
-function buildLibrary(definition: PackageDefinition): ProtoLibrary {
-  const shapes = new ShapeRegistry();
+/** The .proto names of every message's fields, by message type and field number. */
+function fieldNamesOf(files: FileDescriptor[]): Map<string, Map<number, SourceNames>> {
+  const names = new Map<string, Map<number, SourceNames>>();
+  const add = (message: MessageDescriptor, scope: string) => {
+    const fullName = scope ? `${scope}.${message.name}` : message.name;
+    names.set(fullName, new Map((message.field ?? []).map((field) => [field.number, { protoName: field.name, jsonName: field.jsonName || jsonNameOf(field.name) }])));
+    for (const nested of message.nestedType ?? []) add(nested, fullName);
+  };
+  for (const file of files) for (const message of file.messageType ?? []) add(message, file.package ?? '');
+  return names;
+}
+
+function buildLibrary(definition: PackageDefinition, sourceNames?: ConstructorParameters<typeof ShapeRegistry>[0]): ProtoLibrary {
+  const shapes = new ShapeRegistry(sourceNames);
   const services: [string, Record<string, MethodDefinition<object, object>>][] = [];
   let files: Buffer[] = [];
   for (const [name, entry] of Object.entries(definition)) {
@@ -124,7 +155,7 @@ function buildLibrary(definition: PackageDefinition): ProtoLibrary {
 function methodTypes(files: Buffer[]): Map<string, [string, string]> {
   const types = new Map<string, [string, string]>();
   for (const buffer of files) {
-    const file = decodeFileDescriptor(buffer);
+    const file = descriptors().file.deserialize(buffer);
     const prefix = file.package ? `${file.package}.` : '';
     for (const service of file.service ?? []) {
       for (const method of service.method ?? []) {

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { jsonNameOf } from '../../../../../engine/modules/grpc/message-shape.ts';
-import { loadProtoFiles, resolveProtoFiles, type GrpcMethod, type ProtoLibrary } from '../../../../../engine/modules/grpc/proto-library.ts';
+import { loadSync } from '@grpc/proto-loader';
+import { loadProtoFiles, loadProtosetFile, resolveProtoFiles, type GrpcMethod, type ProtoLibrary } from '../../../../../engine/modules/grpc/proto-library.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../../../../..');
@@ -63,6 +64,41 @@ describe('loadProtoFiles', () => {
   it('refuses a file that does not parse, naming it', () => {
     const resolved = resolveProtoFiles(REPO, ['test/unit/engine/modules/grpc'], ['proto-library.test.ts']);
     expect(() => loadProtoFiles(new Map(), resolved.includeDirs, resolved.files)).toThrow(/cannot parse .*proto-library\.test\.ts/);
+  });
+});
+
+describe('loadProtosetFile', () => {
+  /** echo.proto as `protoc --descriptor_set_out --include_imports` would write it: a FileDescriptorSet. */
+  function echoProtoset(): Buffer {
+    const files = (loadSync(path.join(HERE, 'echo.proto'), { keepCase: true })['echo.v1.Flat'] as { fileDescriptorProtos: Buffer[] }).fileDescriptorProtos;
+    // Field 1 (repeated FileDescriptorProto file), length-delimited: tag 0x0a, varint length, bytes.
+    return Buffer.concat(
+      files.flatMap((file) => {
+        const length: number[] = [];
+        for (let rest = file.length; ; rest >>>= 7) {
+          if (rest < 0x80) {
+            length.push(rest);
+            break;
+          }
+          length.push((rest & 0x7f) | 0x80);
+        }
+        return [Buffer.from([0x0a, ...length]), file];
+      }),
+    );
+  }
+
+  it('reads the methods of a binary FileDescriptorSet, with the same naming as .proto files', () => {
+    const library = loadProtosetFile(new Map(), '/protosets/echo.pb', () => echoProtoset());
+    const plain = library.methods.get('echo.v1.Echo/Plain')!;
+    expect(plain.path).toBe('/echo.v1.Echo/Plain');
+    const echo = library.methods.get('echo.v1.Echo/Echo')!;
+    // protobufjs reads descriptor sets with camel-cased field names; scripts still use protoc's names.
+    expect(roundTrip(echo, { big_number: 5, field_2_name: 'x' })).toMatchObject({ bigNumber: '5', manyItems: [], field2Name: 'x' });
+    expect(roundTrip(echo, { singleItem: { item_name: 'y' } })).toMatchObject({ singleItem: { itemName: 'y' } });
+  });
+
+  it('refuses a file that is not a FileDescriptorSet, naming it', () => {
+    expect(() => loadProtosetFile(new Map(), '/protosets/bad.pb', () => Buffer.from('not a descriptor set'))).toThrow(/cannot read \/protosets\/bad\.pb/);
   });
 });
 
