@@ -42,8 +42,9 @@ export function exportConsumerLag(
       }
       failing = false;
     } catch (error) {
-      // Logged when it starts failing, not every second while the broker is away.
-      if (!failing) log(`shop: could not refresh Kafka consumer lag (${(error as Error).message})`);
+      // Logged when it starts failing, not every second while the broker is away; a refresh that was
+      // under way when the shop closed fails as its client closes, which is no news.
+      if (!failing && !stopped) log(`shop: could not refresh Kafka consumer lag (${(error as Error).message})`);
       failing = true;
     }
   };

@@ -1,8 +1,8 @@
 import type { ShopFaults } from './shop-faults.ts';
 
 /**
- * The per-request effects of ShopFaults. Knobs that act on the whole process rather than on one request
- * (a memory leak, a crash timer) will not belong here; they will react to fault changes in startShop.
+ * The per-request effects of ShopFaults, shared by HTTP routes and gRPC calls. Knobs that act on the
+ * whole process rather than on one request (leak, consumer pause, crash) are in fault-effects.ts.
  */
 
 /** Whether to answer this request with an injected 500 instead of handling it. */
