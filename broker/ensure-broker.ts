@@ -14,7 +14,9 @@ export interface EnsuredBroker {
 
 /**
  * The embedded broker for a phase script: reuses the named broker (or any Kafka already answering on
- * the port) when one runs, otherwise starts one that stop() ends.
+ * the port) when one runs, otherwise starts one that stop() ends. A broker it starts begins on empty
+ * storage unless `fresh: false` is passed: its data lives for one run, so no run inherits the previous
+ * one's topics, offsets or consumer lag.
  * @throws BrokerError as startBroker does
  */
 export async function ensureBroker(options: StartBrokerOptions = {}): Promise<EnsuredBroker> {
@@ -29,6 +31,6 @@ export async function ensureBroker(options: StartBrokerOptions = {}): Promise<En
     );
     if (answering) return { brokers, started: false, stop: async () => {} };
   }
-  const broker = await startBroker(options);
+  const broker = await startBroker({ fresh: true, ...options });
   return { brokers: broker.brokers, started: true, stop: broker.stop };
 }
