@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, runTest, type RunResult, type SummaryData } from '../../../engine/index.ts';
+import { startShop, type RunningShop } from '../../../shop/index.ts';
 import { startInventoryGrpcServer, type InventoryGrpcServer } from './inventory-grpc-server.ts';
 
 const SCRIPT = new URL('../../../scenarios/inventory-grpc.ts', import.meta.url).pathname;
@@ -67,5 +68,31 @@ describe('the inventory-grpc scenario, time-scaled smoke against a gRPC Inventor
     expect(samples[0]!.data.tags).toMatchObject({ scenario: 'inventory-grpc', method: 'GetStock', name: '/inventory.v1.Inventory/GetStock' });
     // The deadline, not the server's answer, ends each call.
     expect(values(summary, 'grpc_req_duration').max).toBeLessThan(140);
+  });
+});
+
+describe('the inventory-grpc scenario, time-scaled smoke against the reference shop', () => {
+  let shop: RunningShop;
+  beforeAll(async () => {
+    shop = await startShop({ productCount: 50, grpcPort: 0 });
+  });
+  afterAll(() => shop.close());
+
+  it("checks every GetStock and Reserve, and the shop's own gRPC metrics count the same calls", async () => {
+    const result = await runSmoke(shop.grpcAddress!, { reserveRatio: 0.3, budgetP95Ms: 1000 });
+    expect(result.error).toBeUndefined();
+    expect(result.exitCode).toBe(EXIT.ok);
+    const summary = result.summary!;
+    const calls = values(summary, 'grpc_req_duration{scenario:inventory-grpc}').count!;
+    expect(calls).toBeGreaterThan(30);
+    expect(values(summary, 'checks{scenario:inventory-grpc}').rate).toBe(1);
+    const exposition = await (await fetch(`${shop.url}/metrics`)).text();
+    const count = (method: string) =>
+      [...exposition.matchAll(new RegExp(`^grpc_server_handling_seconds_count\\{[^}]*method="${method}"[^}]*\\} (\\S+)$`, 'gm'))].reduce(
+        (sum, match) => sum + Number(match[1]),
+        0,
+      );
+    expect(count('Reserve')).toBeGreaterThan(0);
+    expect(count('GetStock') + count('Reserve')).toBe(calls);
   });
 });
