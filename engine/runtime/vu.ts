@@ -49,6 +49,8 @@ export class Vu {
   private finishIteration: ((outcome: IterationOutcome) => void) | undefined;
   /** Open handles besides timers (sockets) that keep the iteration running, as k6's event loop does. */
   private holds = 0;
+  /** Changes when an iteration starts and when it ends, so a late release cannot touch another's holds. */
+  private holdGeneration = 0;
   private whenIdle: (() => void) | undefined;
   private readonly modules = new Map<string, unknown>();
   private tagsVersion = 0;
@@ -118,6 +120,7 @@ export class Vu {
     this.groupPath = '';
     this.interrupted = false;
     if (this.controller?.signal.aborted) this.controller = undefined;
+    this.holdGeneration++;
     const started = performance.now();
     const outcome = await new Promise<IterationOutcome>((resolve) => {
       this.finishIteration = resolve;
@@ -138,6 +141,7 @@ export class Vu {
     this.finishIteration = undefined;
     this.whenIdle = undefined;
     this.holds = 0;
+    this.holdGeneration++;
     this.timers.clearAll();
     // A failed iteration leaves no sockets or requests behind to fire into the next one.
     if (outcome === 'failed') for (const hook of this.interruptHooks) hook();
@@ -151,11 +155,11 @@ export class Vu {
    */
   hold(): () => void {
     this.holds++;
-    const iteration = this.iteration;
+    const generation = this.holdGeneration;
     let released = false;
     return () => {
-      // A socket of an interrupted iteration may close later; it no longer counts.
-      if (released || iteration !== this.iteration) return;
+      // A socket of an ended or interrupted iteration may close later; it no longer counts.
+      if (released || generation !== this.holdGeneration) return;
       released = true;
       this.holds--;
       this.checkIdle();
