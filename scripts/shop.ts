@@ -3,14 +3,7 @@ const HELP = `Usage: npm run shop -- [flags]     (or: tsx scripts/shop.ts [flags
 
 Runs the reference shop in the foreground until Ctrl-C, and prints its URL.
 
-Flags:
-  --port N               HTTP and WebSocket (/ws) port; 0 picks a free one (default 0)
-  --host H               address to listen on (default 127.0.0.1)
-  --products N           products to seed (default 10000)
-  --grpc-port N          serve gRPC Inventory on this port; 0 picks a free one (default: no gRPC)
-  --kafka-brokers LIST   host:port[,host:port...]: publish OrderCreated and run the consumer group
-  --help, -h             this text
-
+${SHOP_FLAGS_HELP}
 Environment:
   SHOP_FAULTS          faults to start with, as JSON, such as {"extraLatencyMs":50}
   SHOP_KAFKA_BROKERS   brokers when --kafka-brokers is not given
@@ -20,7 +13,7 @@ Faults can be changed while it runs:
 `;
 
 import { closeOnSignals } from '../shop/close-on-signals.ts';
-import { parseShopArgs } from '../shop/parse-shop-args.ts';
+import { parseShopArgs, SHOP_FLAGS_HELP } from '../shop/parse-shop-args.ts';
 import { readShopEnv } from '../shop/read-shop-env.ts';
 import { ShopError } from '../shop/shop-error.ts';
 import { startShop } from '../shop/start-shop.ts';

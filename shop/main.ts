@@ -9,7 +9,7 @@
  * Bad flags or variables exit 2, a failed start 1, a crash injected by crashAfterS 70.
  */
 import { closeOnSignals } from './close-on-signals.ts';
-import { parseShopArgs, type ShopArgs } from './parse-shop-args.ts';
+import { parseShopArgs, SHOP_FLAGS_HELP, type ShopArgs } from './parse-shop-args.ts';
 import { readShopEnv } from './read-shop-env.ts';
 import { ShopError } from './shop-error.ts';
 import type { ShopOptions } from './shop-options.ts';
@@ -19,14 +19,7 @@ const HELP = `Usage: node --import tsx shop/main.ts [flags]
 
 Starts the reference shop and prints {"event":"listening","url":...,"grpcAddress":...} once it listens.
 
-Flags:
-  --port N               HTTP and WebSocket (/ws) port; 0 picks a free one (default 0)
-  --host H               address to listen on (default 127.0.0.1)
-  --products N           products to seed (default 10000)
-  --grpc-port N          serve gRPC Inventory on this port; 0 picks a free one (default: no gRPC)
-  --kafka-brokers LIST   host:port[,host:port...]: publish OrderCreated and run the consumer group
-  --help, -h             this text
-
+${SHOP_FLAGS_HELP}
 Environment:
   SHOP_FAULTS          faults to start with, as JSON: {"latencyFactor":2,"extraLatencyMs":50,"errorRate":0.01,
                        "leakMbPerMin":0,"pauseConsumer":false,"crashAfterS":0}

@@ -89,3 +89,13 @@ function describeParseError(error: unknown): string {
       return `invalid arguments (${message ?? String(error)}); ${EXPECTED}`;
   }
 }
+
+/** The flags both shop command lines take, for their --help. */
+export const SHOP_FLAGS_HELP = `Flags:
+  --port N               HTTP and WebSocket (/ws) port; 0 picks a free one (default 0)
+  --host H               address to listen on (default 127.0.0.1)
+  --products N           products to seed (default 10000)
+  --grpc-port N          serve gRPC Inventory on this port; 0 picks a free one (default: no gRPC)
+  --kafka-brokers LIST   host:port[,host:port...]: publish OrderCreated and run the consumer group
+  --help, -h             this text
+`;
