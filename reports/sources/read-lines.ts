@@ -1,0 +1,49 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { K6InputError } from './k6-input-error.ts';
+
+/** True when the file starts with gzip's magic bytes (1f 8b), whatever its name. */
+export async function isGzipFile(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Streams a text file, plain or gzipped (detected by its magic bytes), as batches of whole lines. A
+ * batch is the lines of one read chunk, so memory holds one chunk however large the file.
+ */
+export async function* readLineBatches(path: string): AsyncGenerator<string[]> {
+  let stream: Readable;
+  try {
+    const gzip = await isGzipFile(path);
+    const file = createReadStream(path, { highWaterMark: 1 << 20 });
+    stream = gzip ? file.pipe(createGunzip({ chunkSize: 1 << 20 })) : file;
+    if (gzip) file.on('error', (error) => stream.destroy(error));
+  } catch (error) {
+    throw new K6InputError(`${path}: cannot read the file (${(error as Error).message})`);
+  }
+  stream.setEncoding('utf8');
+  let rest = '';
+  try {
+    for await (const chunk of stream as AsyncIterable<string>) {
+      const text = rest + chunk;
+      const lines = text.split('\n');
+      rest = lines.pop()!;
+      yield lines;
+    }
+  } catch (error) {
+    stream.destroy();
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const what = code.startsWith('Z_') ? 'a complete gzip stream' : 'a readable file';
+    throw new K6InputError(`${path}: expected ${what} (${(error as Error).message})`);
+  }
+  if (rest) yield [rest];
+}
