@@ -10,43 +10,41 @@ const METRIC_KEY = ',"metric":"';
 export interface ScannedPoint {
   time: number;
   value: number;
-  /**
-   * Everything after `"tags":`, i.e. `{…tags…}},"metric":"name"}`: the metric and tag set in one
-   * string, which the caller uses as the series cache key and splits with splitPointTail on a miss.
-   */
-  tail: string;
+  /** The tags' raw JSON as written (`null` or `{…}`): the tag-set cache key. */
+  tagsRaw: string;
+  metric: string;
 }
 
 /**
- * Reads a Point line in the exact shape k6 writes it:
+ * Reads the Point line `text.slice(start, end)` in the exact shape k6 writes it:
  * `{"type":"Point","data":{"time":"…","value":N,"tags":{…}},"metric":"name"}`, without JSON.parse.
- * Returns false for anything else (other key orders, extra fields), which the caller then parses as
- * JSON: this path is only ever a shortcut, never the judge of validity.
+ * Returns false for anything else (other key orders, extra fields, escapes in the name), which the
+ * caller then parses as JSON: this path is only ever a shortcut, never the judge of validity.
  */
-export function scanPoint(line: string, clock: Rfc3339Clock, out: ScannedPoint): boolean {
-  if (!matchesAt(line, 0, POINT_PREFIX)) return false;
-  const timeStart = POINT_PREFIX.length;
-  const timeEnd = line.indexOf('"', timeStart);
-  if (timeEnd < 0 || !matchesAt(line, timeEnd, VALUE_KEY)) return false;
+export function scanPoint(text: string, start: number, end: number, clock: Rfc3339Clock, out: ScannedPoint): boolean {
+  if (end - start < 60 || !matchesAt(text, start, POINT_PREFIX)) return false;
+  const timeStart = start + POINT_PREFIX.length;
+  const timeEnd = text.indexOf('"', timeStart);
+  if (timeEnd < 0 || !matchesAt(text, timeEnd, VALUE_KEY)) return false;
   const valueStart = timeEnd + VALUE_KEY.length;
-  const valueEnd = line.indexOf(TAGS_KEY, valueStart);
-  if (valueEnd <= valueStart) return false;
-  const value = Number(line.slice(valueStart, valueEnd));
+  const valueEnd = text.indexOf(TAGS_KEY, valueStart);
+  if (valueEnd <= valueStart || valueEnd > end) return false;
+  const metricKey = text.lastIndexOf(METRIC_KEY, end);
+  if (metricKey <= valueEnd || text.charCodeAt(metricKey - 1) !== 125 /* } closing data */) return false;
+  if (text.charCodeAt(end - 1) !== 125 /* } */ || text.charCodeAt(end - 2) !== 34 /* " */) return false;
+  const metricStart = metricKey + METRIC_KEY.length;
+  for (let i = metricStart; i < end - 2; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34 || code === 92 /* " or \ */) return false;
+  }
+  if (metricStart >= end - 2) return false;
+  const value = Number(text.slice(valueStart, valueEnd));
   if (!Number.isFinite(value)) return false;
-  const time = clock.parse(line, timeStart, timeEnd);
+  const time = clock.parse(text, timeStart, timeEnd);
   if (Number.isNaN(time)) return false;
   out.time = time;
   out.value = value;
-  out.tail = line.slice(valueEnd + TAGS_KEY.length);
+  out.tagsRaw = text.slice(valueEnd + TAGS_KEY.length, metricKey - 1);
+  out.metric = text.slice(metricStart, end - 2);
   return true;
-}
-
-/** Splits a Point tail into the tags' raw JSON and the metric name, or undefined when it is not k6's shape. */
-export function splitPointTail(tail: string): { tagsRaw: string; metric: string } | undefined {
-  const metricKey = tail.lastIndexOf(METRIC_KEY);
-  const end = tail.length;
-  if (metricKey < 1 || !tail.endsWith('"}') || tail.charCodeAt(metricKey - 1) !== 125 /* } closing data */) return undefined;
-  const metric = tail.slice(metricKey + METRIC_KEY.length, end - 2);
-  if (metric.length === 0 || metric.includes('"') || metric.includes('\\')) return undefined;
-  return { tagsRaw: tail.slice(0, metricKey - 1), metric };
 }

@@ -2,8 +2,8 @@ import type { MetricContains, MetricDefinition, MetricType, Tags } from '../../e
 import { tagKey } from '../../engine/metrics/sample-sink.ts';
 import type { TimelineHeader, TimelineRecord } from '../../engine/output/timeline-writer.ts';
 import { lineError } from './k6-input-error.ts';
-import { scanPoint, splitPointTail, type ScannedPoint } from './k6-point-scanner.ts';
-import { readLineBatches } from './read-lines.ts';
+import { scanPoint, type ScannedPoint } from './k6-point-scanner.ts';
+import { readLineChunks } from './read-lines.ts';
 import { Rfc3339Clock } from './rfc3339-clock.ts';
 import { SecondFolder, type FoldSeries } from './second-folder.ts';
 
@@ -35,6 +35,8 @@ interface MetricState {
 interface TagSet {
   key: string;
   tags: Tags;
+  /** This tag set's series by metric name. */
+  series: Map<string, FoldSeries>;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -66,14 +68,16 @@ export async function* readK6Json(
   options: ReadK6JsonOptions = {},
 ): AsyncGenerator<TimelineHeader | TimelineRecord, K6JsonStats, undefined> {
   const metrics = new Map<string, MetricState>();
-  /** Series by the Point line's tail (tags and metric name as written): one lookup per point. */
-  const seriesByTail = new Map<string, FoldSeries>();
+  /** Tag sets by their raw JSON as written; consecutive points mostly repeat the previous one. */
+  const tagSetsByRaw = new Map<string, TagSet>();
+  let lastTagsRaw = '';
+  let lastTagSet: TagSet | undefined;
   const canonicalTagSets = new Map<string, TagSet>();
   let seriesCount = 0;
   let out: TimelineRecord[] = [];
   const folder = new SecondFolder(options.reorderWindowSeconds ?? 2, (record) => out.push(record));
   const clock = new Rfc3339Clock();
-  const point: ScannedPoint = { time: 0, value: 0, tail: '' };
+  const point: ScannedPoint = { time: 0, value: 0, tagsRaw: '', metric: '' };
   let lineNo = 0;
   let points = 0;
   let headerSent = false;
@@ -82,7 +86,7 @@ export async function* readK6Json(
     const key = tagKey(tags);
     let set = canonicalTagSets.get(key);
     if (!set) {
-      set = { key, tags };
+      set = { key, tags, series: new Map() };
       canonicalTagSets.set(key, set);
     }
     return set;
@@ -93,6 +97,7 @@ export async function* readK6Json(
     if (!series) {
       series = { id: seriesCount++, metric: metric.definition, tags: tagSet.tags };
       metric.series.set(tagSet.key, series);
+      tagSet.series.set(metric.definition.name, series);
     }
     return series;
   };
@@ -144,34 +149,41 @@ export async function* readK6Json(
     points++;
   };
 
-  const fastLine = (line: string): boolean => {
-    if (!scanPoint(line, clock, point)) return false;
-    let series = seriesByTail.get(point.tail);
-    if (!series) {
-      const split = splitPointTail(point.tail);
-      if (!split) return false;
-      let tags: Tags | undefined;
-      try {
-        tags = tagsFrom(JSON.parse(split.tagsRaw));
-      } catch {
-        tags = undefined;
+  const fastLine = (text: string, start: number, end: number): boolean => {
+    if (!scanPoint(text, start, end, clock, point)) return false;
+    let tagSet = lastTagSet;
+    if (point.tagsRaw !== lastTagsRaw || !tagSet) {
+      tagSet = tagSetsByRaw.get(point.tagsRaw);
+      if (!tagSet) {
+        let tags: Tags | undefined;
+        try {
+          tags = tagsFrom(JSON.parse(point.tagsRaw));
+        } catch {
+          tags = undefined;
+        }
+        if (!tags) return false;
+        tagSet = canonical(tags);
+        tagSetsByRaw.set(point.tagsRaw, tagSet);
       }
-      if (!tags) return false;
-      series = seriesOf(metricOf(split.metric, line), canonical(tags));
-      seriesByTail.set(point.tail, series);
+      lastTagsRaw = point.tagsRaw;
+      lastTagSet = tagSet;
     }
+    const series = tagSet.series.get(point.metric) ?? seriesOf(metricOf(point.metric, text.slice(start, end)), tagSet);
     folder.add(series, point.time, point.value);
     points++;
     return true;
   };
 
-  for await (const batch of readLineBatches(path)) {
-    for (let i = 0; i < batch.length; i++) {
-      let line = batch[i]!;
+  for await (const text of readLineChunks(path)) {
+    let start = 0;
+    for (;;) {
+      const newline = text.indexOf('\n', start);
+      if (newline < 0) break;
       lineNo++;
-      if (line.charCodeAt(line.length - 1) === 13 /* \r */) line = line.slice(0, -1);
-      if (line.length === 0) continue;
-      if (!fastLine(line)) slowLine(line);
+      let end = newline;
+      if (text.charCodeAt(end - 1) === 13 /* \r */ && end > start) end--;
+      if (end > start && !fastLine(text, start, end)) slowLine(text.slice(start, end));
+      start = newline + 1;
     }
     if (out.length === 0) continue;
     if (!headerSent) {

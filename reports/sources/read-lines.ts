@@ -17,10 +17,11 @@ export async function isGzipFile(path: string): Promise<boolean> {
 }
 
 /**
- * Streams a text file, plain or gzipped (detected by its magic bytes), as batches of whole lines. A
- * batch is the lines of one read chunk, so memory holds one chunk however large the file.
+ * Streams a text file, plain or gzipped (detected by its magic bytes), as chunks of whole lines: each
+ * chunk ends just after a newline (or at the end of the file), so memory holds one chunk however large
+ * the file. Callers walk the lines with indexOf('\n') instead of splitting them into strings.
  */
-export async function* readLineBatches(path: string): AsyncGenerator<string[]> {
+export async function* readLineChunks(path: string): AsyncGenerator<string> {
   let stream: Readable;
   try {
     const gzip = await isGzipFile(path);
@@ -34,10 +35,14 @@ export async function* readLineBatches(path: string): AsyncGenerator<string[]> {
   let rest = '';
   try {
     for await (const chunk of stream as AsyncIterable<string>) {
-      const text = rest + chunk;
-      const lines = text.split('\n');
-      rest = lines.pop()!;
-      yield lines;
+      const cut = chunk.lastIndexOf('\n');
+      if (cut < 0) {
+        rest += chunk;
+        continue;
+      }
+      const text = rest + chunk.slice(0, cut + 1);
+      rest = chunk.slice(cut + 1);
+      yield text;
     }
   } catch (error) {
     stream.destroy();
@@ -45,5 +50,5 @@ export async function* readLineBatches(path: string): AsyncGenerator<string[]> {
     const what = code.startsWith('Z_') ? 'a complete gzip stream' : 'a readable file';
     throw new K6InputError(`${path}: expected ${what} (${(error as Error).message})`);
   }
-  if (rest) yield [rest];
+  if (rest) yield rest + '\n';
 }
