@@ -2,8 +2,8 @@ import type { MetricContains, MetricDefinition, MetricType, Tags } from '../../e
 import { tagKey } from '../../engine/metrics/sample-sink.ts';
 import type { TimelineHeader, TimelineRecord } from '../../engine/output/timeline-writer.ts';
 import { lineError } from './k6-input-error.ts';
-import { scanPoint, type ScannedPoint } from './k6-point-scanner.ts';
-import { readLineChunks } from './read-lines.ts';
+import { scanPointBytes, type PointBytes } from './k6-point-bytes.ts';
+import { readByteLineChunks } from './read-lines.ts';
 import { Rfc3339Clock } from './rfc3339-clock.ts';
 import { SecondFolder, type FoldSeries } from './second-folder.ts';
 
@@ -35,8 +35,20 @@ interface MetricState {
 interface TagSet {
   key: string;
   tags: Tags;
-  /** This tag set's series by metric name. */
-  series: Map<string, FoldSeries>;
+  /** This tag set's series with their metric name's bytes, for the byte-level fast path. */
+  series: { name: Buffer; series: FoldSeries }[];
+}
+
+/** The series in `list` whose metric name is `buf[start, end)`. */
+function findByName(list: TagSet['series'], buf: Buffer, start: number, end: number): FoldSeries | undefined {
+  const length = end - start;
+  outer: for (let i = 0; i < list.length; i++) {
+    const name = list[i]!.name;
+    if (name.length !== length) continue;
+    for (let j = length - 1; j >= 0; j--) if (name[j] !== buf[start + j]) continue outer;
+    return list[i]!.series;
+  }
+  return undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -70,14 +82,14 @@ export async function* readK6Json(
   const metrics = new Map<string, MetricState>();
   /** Tag sets by their raw JSON as written; consecutive points mostly repeat the previous one. */
   const tagSetsByRaw = new Map<string, TagSet>();
-  let lastTagsRaw = '';
+  let lastTags = Buffer.alloc(0);
   let lastTagSet: TagSet | undefined;
   const canonicalTagSets = new Map<string, TagSet>();
   let seriesCount = 0;
   let out: TimelineRecord[] = [];
   const folder = new SecondFolder(options.reorderWindowSeconds ?? 2, (record) => out.push(record));
   const clock = new Rfc3339Clock();
-  const point: ScannedPoint = { time: 0, value: 0, tagsRaw: '', metric: '' };
+  const point: PointBytes = { time: 0, value: 0, tagsStart: 0, tagsEnd: 0, metricStart: 0, metricEnd: 0 };
   let lineNo = 0;
   let points = 0;
   let headerSent = false;
@@ -86,7 +98,7 @@ export async function* readK6Json(
     const key = tagKey(tags);
     let set = canonicalTagSets.get(key);
     if (!set) {
-      set = { key, tags, series: new Map() };
+      set = { key, tags, series: [] };
       canonicalTagSets.set(key, set);
     }
     return set;
@@ -97,7 +109,7 @@ export async function* readK6Json(
     if (!series) {
       series = { id: seriesCount++, metric: metric.definition, tags: tagSet.tags };
       metric.series.set(tagSet.key, series);
-      tagSet.series.set(metric.definition.name, series);
+      tagSet.series.push({ name: Buffer.from(metric.definition.name, 'utf8'), series });
     }
     return series;
   };
@@ -149,40 +161,50 @@ export async function* readK6Json(
     points++;
   };
 
-  const fastLine = (text: string, start: number, end: number): boolean => {
-    if (!scanPoint(text, start, end, clock, point)) return false;
+  const sameAsLastTags = (buf: Buffer, start: number, end: number): boolean => {
+    if (end - start !== lastTags.length) return false;
+    for (let i = end - start - 1; i >= 0; i--) if (buf[start + i] !== lastTags[i]) return false;
+    return true;
+  };
+
+  const fastLine = (buf: Buffer, start: number, end: number): boolean => {
+    if (!scanPointBytes(buf, start, end, clock, point)) return false;
+    const { tagsStart, tagsEnd } = point;
     let tagSet = lastTagSet;
-    if (point.tagsRaw !== lastTagsRaw || !tagSet) {
-      tagSet = tagSetsByRaw.get(point.tagsRaw);
+    if (!tagSet || !sameAsLastTags(buf, tagsStart, tagsEnd)) {
+      const tagsRaw = buf.toString('utf8', tagsStart, tagsEnd);
+      tagSet = tagSetsByRaw.get(tagsRaw);
       if (!tagSet) {
         let tags: Tags | undefined;
         try {
-          tags = tagsFrom(JSON.parse(point.tagsRaw));
+          tags = tagsFrom(JSON.parse(tagsRaw));
         } catch {
           tags = undefined;
         }
         if (!tags) return false;
         tagSet = canonical(tags);
-        tagSetsByRaw.set(point.tagsRaw, tagSet);
+        tagSetsByRaw.set(tagsRaw, tagSet);
       }
-      lastTagsRaw = point.tagsRaw;
+      lastTags = Buffer.from(buf.subarray(tagsStart, tagsEnd));
       lastTagSet = tagSet;
     }
-    const series = tagSet.series.get(point.metric) ?? seriesOf(metricOf(point.metric, text.slice(start, end)), tagSet);
+    const series =
+      findByName(tagSet.series, buf, point.metricStart, point.metricEnd) ??
+      seriesOf(metricOf(buf.toString('latin1', point.metricStart, point.metricEnd), buf.toString('utf8', start, end)), tagSet);
     folder.add(series, point.time, point.value);
     points++;
     return true;
   };
 
-  for await (const text of readLineChunks(path)) {
+  for await (const buf of readByteLineChunks(path)) {
     let start = 0;
     for (;;) {
-      const newline = text.indexOf('\n', start);
+      const newline = buf.indexOf(10, start);
       if (newline < 0) break;
       lineNo++;
       let end = newline;
-      if (text.charCodeAt(end - 1) === 13 /* \r */ && end > start) end--;
-      if (end > start && !fastLine(text, start, end)) slowLine(text.slice(start, end));
+      if (end > start && buf[end - 1] === 13 /* \r */) end--;
+      if (end > start && !fastLine(buf, start, end)) slowLine(buf.toString('utf8', start, end));
       start = newline + 1;
     }
     if (out.length === 0) continue;

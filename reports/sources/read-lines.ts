@@ -16,39 +16,47 @@ export async function isGzipFile(path: string): Promise<boolean> {
   }
 }
 
-/**
- * Streams a text file, plain or gzipped (detected by its magic bytes), as chunks of whole lines: each
- * chunk ends just after a newline (or at the end of the file), so memory holds one chunk however large
- * the file. Callers walk the lines with indexOf('\n') instead of splitting them into strings.
- */
-export async function* readLineChunks(path: string): AsyncGenerator<string> {
-  let stream: Readable;
+/** Plain or gzip-decoded bytes of a file; errors name the file. */
+async function openBytes(path: string): Promise<Readable> {
   try {
     const gzip = await isGzipFile(path);
     const file = createReadStream(path, { highWaterMark: 1 << 20 });
-    stream = gzip ? file.pipe(createGunzip({ chunkSize: 1 << 20 })) : file;
-    if (gzip) file.on('error', (error) => stream.destroy(error));
+    if (!gzip) return file;
+    const stream = file.pipe(createGunzip({ chunkSize: 1 << 20 }));
+    file.on('error', (error) => stream.destroy(error));
+    return stream;
   } catch (error) {
     throw new K6InputError(`${path}: cannot read the file (${(error as Error).message})`);
   }
-  stream.setEncoding('utf8');
-  let rest = '';
+}
+
+function readError(path: string, error: unknown): K6InputError {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const what = code.startsWith('Z_') ? 'a complete gzip stream' : 'a readable file';
+  return new K6InputError(`${path}: expected ${what} (${(error as Error).message})`);
+}
+
+/**
+ * Streams a file's bytes, plain or gzipped (detected by its magic bytes), as buffers of whole lines:
+ * each ends just after a newline (or at the end of the file, where a newline is added). Memory holds
+ * about one chunk however large the file.
+ */
+export async function* readByteLineChunks(path: string): AsyncGenerator<Buffer> {
+  const stream = await openBytes(path);
+  let rest: Buffer | undefined;
   try {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      const cut = chunk.lastIndexOf('\n');
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const cut = chunk.lastIndexOf(10);
       if (cut < 0) {
-        rest += chunk;
+        rest = rest ? Buffer.concat([rest, chunk]) : chunk;
         continue;
       }
-      const text = rest + chunk.slice(0, cut + 1);
-      rest = chunk.slice(cut + 1);
-      yield text;
+      yield rest ? Buffer.concat([rest, chunk.subarray(0, cut + 1)]) : chunk.subarray(0, cut + 1);
+      rest = cut + 1 < chunk.length ? chunk.subarray(cut + 1) : undefined;
     }
   } catch (error) {
     stream.destroy();
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const what = code.startsWith('Z_') ? 'a complete gzip stream' : 'a readable file';
-    throw new K6InputError(`${path}: expected ${what} (${(error as Error).message})`);
+    throw readError(path, error);
   }
-  if (rest) yield rest + '\n';
+  if (rest) yield Buffer.concat([rest, Buffer.from('\n')]);
 }

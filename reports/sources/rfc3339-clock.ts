@@ -11,6 +11,8 @@ const FRACTION_SCALE = [0, 100, 10, 1, 0.1, 0.01, 0.001, 1e-4, 1e-5, 1e-6];
  * those are parsed once and reused: the common case reads only the fraction's digits.
  */
 export class Rfc3339Clock {
+  private prefixBytes: Buffer = Buffer.alloc(0);
+  private zoneBytes: Buffer = Buffer.alloc(0);
   private prefix: Uint16Array = new Uint16Array(0);
   private zone: Uint16Array = new Uint16Array(0);
   private base = 0;
@@ -39,6 +41,31 @@ export class Rfc3339Clock {
     return this.base + fraction * FRACTION_SCALE[digits]!;
   }
 
+  /** The same as parse, on the bytes `buf[start, end)`. */
+  parseBytes(buf: Buffer, start: number, end: number): number {
+    if (end - start < 20) return NaN;
+    let pos = start + 19;
+    let fraction = 0;
+    let digits = 0;
+    if (buf[pos] === 46 /* . */) {
+      pos++;
+      for (; pos < end; pos++) {
+        const code = buf[pos]! - 48;
+        if (code < 0 || code > 9) break;
+        if (digits < 9) {
+          fraction = fraction * 10 + code;
+          digits++;
+        }
+      }
+      if (digits === 0) return NaN;
+    }
+    let cached = this.prefixBytes.length === 19 && end - pos === this.zoneBytes.length;
+    for (let i = 0; cached && i < 19; i++) cached = buf[start + i] === this.prefixBytes[i];
+    for (let i = 0; cached && i < this.zoneBytes.length; i++) cached = buf[pos + i] === this.zoneBytes[i];
+    if (!cached && !this.learn(buf.toString('latin1', start, start + 19), buf.toString('latin1', pos, end))) return NaN;
+    return this.base + fraction * FRACTION_SCALE[digits]!;
+  }
+
   private learn(prefix: string, zone: string): boolean {
     const date = PREFIX.exec(prefix);
     const offset = ZONE.exec(zone);
@@ -47,6 +74,8 @@ export class Rfc3339Clock {
     let base = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
     if (offset[1]) base -= (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000;
     if (!Number.isFinite(base)) return false;
+    this.prefixBytes = Buffer.from(prefix, 'latin1');
+    this.zoneBytes = Buffer.from(zone, 'latin1');
     this.prefix = charCodes(prefix);
     this.zone = charCodes(zone);
     this.base = base;

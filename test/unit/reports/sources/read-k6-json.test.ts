@@ -164,6 +164,18 @@ describe('readK6Json on other shapes and bad input', () => {
     ]);
   });
 
+  it('reads negative, exponent and long values exactly, and non-ASCII tags', async () => {
+    const at = (value: string, tags: string) =>
+      `{"type":"Point","data":{"time":"2026-01-01T00:00:00.123456789Z","value":${value},"tags":${tags}},"metric":"g"}`;
+    const values = ['-1.5', '1e-7', '2.5E+3', '0.1', '123456789012345678', '0.30000000000000004', '7'];
+    const file = await write('values.json', [metric('g', 'gauge'), ...values.map((v) => at(v, '{"name":"/caf\u00e9/名"}'))]);
+    const { records } = await readAll(file);
+    expect(records).toHaveLength(1);
+    expect(records[0]!.tags).toEqual({ name: '/café/名' });
+    expect(records[0]!.sum).toBe(values.map(Number).reduce((a, b) => a + b, 0));
+    expect([records[0]!.min, records[0]!.max, records[0]!.last]).toEqual([-1.5, 123456789012345678, 7]);
+  });
+
   it('waits out the reorder window, then counts a later straggler in the oldest open second', async () => {
     const m = metric('iterations', 'counter');
     const at = (s: number) => `{"type":"Point","data":{"time":"2026-01-01T00:00:0${s}.000000001Z","value":1,"tags":null},"metric":"iterations"}`;
