@@ -82,8 +82,12 @@ export async function* readK6Json(
   const metrics = new Map<string, MetricState>();
   /** Tag sets by their raw JSON as written; consecutive points mostly repeat the previous one. */
   const tagSetsByRaw = new Map<string, TagSet>();
-  let lastTags = Buffer.alloc(0);
-  let lastTagSet: TagSet | undefined;
+  /**
+   * The tag sets of the last few points with their raw bytes, newest first: k6 writes a request's
+   * points together, and an iteration cycles through a handful of tag sets, so most points match one
+   * here and never decode their tags.
+   */
+  const recent: { raw: Buffer; tagSet: TagSet }[] = [];
   const canonicalTagSets = new Map<string, TagSet>();
   let seriesCount = 0;
   let out: TimelineRecord[] = [];
@@ -161,17 +165,27 @@ export async function* readK6Json(
     points++;
   };
 
-  const sameAsLastTags = (buf: Buffer, start: number, end: number): boolean => {
-    if (end - start !== lastTags.length) return false;
-    for (let i = end - start - 1; i >= 0; i--) if (buf[start + i] !== lastTags[i]) return false;
-    return true;
+  const recentTagSet = (buf: Buffer, start: number, end: number): TagSet | undefined => {
+    const length = end - start;
+    outer: for (let i = 0; i < recent.length; i++) {
+      const raw = recent[i]!.raw;
+      if (raw.length !== length) continue;
+      for (let j = length - 1; j >= 0; j--) if (raw[j] !== buf[start + j]) continue outer;
+      const hit = recent[i]!;
+      if (i > 0) {
+        recent.splice(i, 1);
+        recent.unshift(hit);
+      }
+      return hit.tagSet;
+    }
+    return undefined;
   };
 
   const fastLine = (buf: Buffer, start: number, end: number): boolean => {
     if (!scanPointBytes(buf, start, end, clock, point)) return false;
     const { tagsStart, tagsEnd } = point;
-    let tagSet = lastTagSet;
-    if (!tagSet || !sameAsLastTags(buf, tagsStart, tagsEnd)) {
+    let tagSet = recentTagSet(buf, tagsStart, tagsEnd);
+    if (!tagSet) {
       const tagsRaw = buf.toString('utf8', tagsStart, tagsEnd);
       tagSet = tagSetsByRaw.get(tagsRaw);
       if (!tagSet) {
@@ -185,8 +199,8 @@ export async function* readK6Json(
         tagSet = canonical(tags);
         tagSetsByRaw.set(tagsRaw, tagSet);
       }
-      lastTags = Buffer.from(buf.subarray(tagsStart, tagsEnd));
-      lastTagSet = tagSet;
+      recent.unshift({ raw: Buffer.from(buf.subarray(tagsStart, tagsEnd)), tagSet });
+      if (recent.length > 8) recent.pop();
     }
     const series =
       findByName(tagSet.series, buf, point.metricStart, point.metricEnd) ??
