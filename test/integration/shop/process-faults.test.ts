@@ -1,21 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CRASH_EXIT_CODE } from '../../../shop/fault-effects.ts';
-import { spawnShop, type SpawnedShop } from '../../../shop/spawn-shop.ts';
 import { startShop } from '../../../shop/start-shop.ts';
 import { isRunning } from './process-helpers.ts';
+import { trackSpawnedShops } from './track-spawned-shops.ts';
 
 const MB = 1024 * 1024;
 
-const started: SpawnedShop[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((shop) => shop.stop()));
-});
-
-async function spawnTracked(...args: Parameters<typeof spawnShop>): Promise<SpawnedShop> {
-  const shop = await spawnShop(...args);
-  started.push(shop);
-  return shop;
-}
+const spawnTracked = trackSpawnedShops(afterEach);
 
 async function sample(url: string, series: string): Promise<number> {
   const text = await (await fetch(`${url}/metrics`)).text();

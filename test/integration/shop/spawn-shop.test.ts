@@ -1,21 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SHOP_FAULTS } from '../../../shop/shop-faults.ts';
-import { spawnShop, type SpawnedShop } from '../../../shop/spawn-shop.ts';
+import { spawnShop } from '../../../shop/spawn-shop.ts';
 import { eventually, firstLine, isRunning, startTs } from './process-helpers.ts';
+import { trackSpawnedShops } from './track-spawned-shops.ts';
 
 const LEAVER = fileURLToPath(new URL('./fixtures/spawn-and-leave.ts', import.meta.url));
 
-const started: SpawnedShop[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((shop) => shop.stop()));
-});
-
-async function spawnTracked(...args: Parameters<typeof spawnShop>): Promise<SpawnedShop> {
-  const shop = await spawnShop(...args);
-  started.push(shop);
-  return shop;
-}
+const spawnTracked = trackSpawnedShops(afterEach);
 
 describe('spawnShop', () => {
   it('starts the shop in a child process and stops it', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { percentilesOver } from '../../../../reports/analysis/percentiles-over.ts';
 import { readTimeline } from '../../../../reports/analysis/read-timeline.ts';
-import { exactPercentile, seededRandom, tempRunDir, trendDelta, writeTimeline } from './timeline-fixture.ts';
+import { seededRandom } from '../../../../shop/seeded-random.ts';
+import { exactPercentile, tempRunDir, trendDelta, writeTimeline } from './timeline-fixture.ts';
 
 describe('percentilesOver', () => {
   it('equals the percentiles of the raw samples of the window within HDR precision (0.1%)', async () => {

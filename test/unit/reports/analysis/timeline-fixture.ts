@@ -43,18 +43,6 @@ export async function writeTimeline(runDir: string, seconds: readonly SeriesDelt
   return path;
 }
 
-/** A seeded PRNG (mulberry32), so sample sets are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The exact p-th percentile of raw values, by HDR's rank rule: the value at rank ceil(p/100 × n). */
 export function exactPercentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
