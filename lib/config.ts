@@ -53,6 +53,36 @@ export interface KafkaConfig {
   consumerGroups: string[];
 }
 
+/** Reports: what the samplers and the analysis of a run use. */
+export interface ReportsConfig {
+  /**
+   * Seconds between two samples of each metrics endpoint and of the Kafka lag during a run.
+   * @default 5
+   */
+  sampleIntervalS: number;
+  /**
+   * Hit ratio the product cache should reach after warm-up (the runbook's caching check).
+   * @default 0.85
+   */
+  cacheHitTarget: number;
+  /**
+   * Warm-up excluded from the cache hit ratio, in unscaled seconds (the runbook's 10 min); multiplied by
+   * the run's time scale.
+   * @default 600
+   */
+  cacheWarmupS: number;
+  /**
+   * Key buckets listed when the hit ratio is below target, and slowest traced requests listed as exemplars.
+   * @default 10
+   */
+  topN: number;
+  /**
+   * Heap growth in MiB per hour, with a good linear fit (R² ≥ 0.5), above which a soak flags a suspected leak.
+   * @default 50
+   */
+  leakMibPerHour: number;
+}
+
 /** Fields every scenario has. */
 export interface ScenarioConfigBase {
   /**
@@ -192,6 +222,16 @@ export interface LoadbookConfig {
    * @default ['http://127.0.0.1:3300/metrics']
    */
   metricsEndpoints: string[];
+  /**
+   * Adds a W3C `traceparent` to every HTTP and gRPC request and keeps the slowest ones as exemplars
+   * (`exemplars.json` in the run folder).
+   * @default false
+   */
+  tracing: boolean;
+  /**
+   * @default { sampleIntervalS: 5, cacheHitTarget: 0.85, cacheWarmupS: 600, topN: 10, leakMibPerHour: 50 }
+   */
+  reports: ReportsConfig;
 }
 
 /**
@@ -263,4 +303,6 @@ export const DEFAULT_CONFIG: Readonly<LoadbookConfig> = deepFreeze({
   kafka: { brokers: [`127.0.0.1:${KAFKA_DEFAULT_PORT}`], ordersTopic: 'shop.orders', consumerGroups: ['shop-consumer'] },
   allowHosts: [],
   metricsEndpoints: [`${SHOP_URL}/metrics`],
+  tracing: false,
+  reports: { sampleIntervalS: 5, cacheHitTarget: 0.85, cacheWarmupS: 600, topN: 10, leakMibPerHour: 50 },
 });

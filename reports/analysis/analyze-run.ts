@@ -7,47 +7,9 @@ import type { PhaseStage, StageLabel } from '../../phases/index.ts';
 import { budgetMetrics } from './budget-metrics.ts';
 import { readTimeline } from './read-timeline.ts';
 import { RecoveryTracker } from './recovery-time.ts';
-import { SignalsAccumulator, type GoldenSignals } from './signals-accumulator.ts';
+import type { RunAnalysis, ScenarioAnalysis } from './run-analysis.ts';
+import { SignalsAccumulator } from './signals-accumulator.ts';
 import { targetRate } from './target-rate.ts';
-
-/** Golden signals of one stage label (all of a scenario's windows with that label together). */
-export interface StageAnalysis {
-  label: StageLabel;
-  signals: GoldenSignals;
-}
-
-/** Spike recovery of one scenario: present when its plan has a burst stage after a steady one. */
-export interface RecoveryAnalysis {
-  /** When the last burst window ends, seconds since the run started. */
-  burstEndSecond: number;
-  /** p95 of the steady stage before the burst. */
-  baselineP95: number | undefined;
-  /** Seconds until the per-second p95 was back within 10% of baselineP95; undefined if it never was. */
-  recoverySeconds: number | undefined;
-}
-
-/** One scenario of a run, on its budget metric. */
-export interface ScenarioAnalysis {
-  name: string;
-  /** The metric its p95 budget is set on, from the plan's thresholds (e.g. http_req_duration). */
-  metric: string;
-  budgetP95Ms: number;
-  /** The whole run, warm-up included. */
-  whole: GoldenSignals;
-  /** One entry per stage label in plan order. */
-  stages: StageAnalysis[];
-  recovery: RecoveryAnalysis | undefined;
-}
-
-/** What analyzeRun finds in a run folder. */
-export interface RunAnalysis {
-  phase: string;
-  /** Epoch ms of the timeline's second 0. */
-  startedAt: number;
-  /** Seconds the timeline covers (last second + 1). */
-  seconds: number;
-  scenarios: ScenarioAnalysis[];
-}
 
 const RECOVERY_TOLERANCE = 0.1;
 
