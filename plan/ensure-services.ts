@@ -1,11 +1,9 @@
 import net from 'node:net';
 import { ensureBroker, type EnsuredBroker } from '../broker/index.ts';
-import { DEFAULT_CONFIG, KAFKA_DEFAULT_PORT, SHOP_DEFAULT_PORT, SHOP_GRPC_DEFAULT_PORT, type ScenarioName } from '../lib/config.ts';
+import { DEFAULT_CONFIG, KAFKA_DEFAULT_PORT, SHOP_DEFAULT_PORT, SHOP_GRPC_DEFAULT_PORT } from '../lib/config.ts';
 import { spawnShop, type SpawnedShop } from '../shop/index.ts';
 import type { Plan } from './build-plan.ts';
-
-/** Scenarios that need Kafka: kafka-publish produces to it; the shop publishes every order to it. */
-const KAFKA_SCENARIOS: readonly ScenarioName[] = ['kafka-publish', 'order-post'];
+import { usesKafka } from './uses-kafka.ts';
 
 /** The services a phase started, to stop once it ends. */
 export interface RunningServices {
@@ -28,12 +26,12 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * and nothing serves it yet. A user's own services are used as they are.
  */
 export async function ensureServices(plan: Plan, say: (line: string) => void): Promise<RunningServices> {
-  const usesKafka = plan.scenarios.some((scenario) => KAFKA_SCENARIOS.includes(scenario.name));
+  const kafka = usesKafka(plan);
   const embeddedKafka = sameList(plan.config.kafka.brokers, DEFAULT_CONFIG.kafka.brokers);
   let broker: EnsuredBroker | undefined;
   let shop: SpawnedShop | undefined;
   try {
-    if (usesKafka && embeddedKafka) {
+    if (kafka && embeddedKafka) {
       broker = await ensureBroker({ port: KAFKA_DEFAULT_PORT, log: say });
       if (broker.started) say(`started the embedded Kafka broker at ${broker.brokers.join(',')}`);
     }
@@ -42,7 +40,7 @@ export async function ensureServices(plan: Plan, say: (line: string) => void): P
       shop = await spawnShop({
         port: SHOP_DEFAULT_PORT,
         grpcPort: SHOP_GRPC_DEFAULT_PORT,
-        kafkaBrokers: usesKafka ? plan.config.kafka.brokers : undefined,
+        kafkaBrokers: kafka ? plan.config.kafka.brokers : undefined,
       });
       say(`started the reference shop at ${shop.url}`);
     }

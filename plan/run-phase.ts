@@ -2,10 +2,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTest, DEFAULT_WORKERS, type RunResult } from '../engine/index.ts';
+import { startSamplers } from '../reports/samplers/index.ts';
 import { buildPlan, type Plan } from './build-plan.ts';
 import { ensureServices } from './ensure-services.ts';
 import { loadConfig, type ConfigFlags } from './load-config.ts';
 import { createRunFolder } from './run-folder.ts';
+import { samplerOptions } from './sampler-options.ts';
 
 const REPO_ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
@@ -32,7 +34,8 @@ export interface PhaseOutcome {
 
 /**
  * Plans a phase, writes plan.json into a new run folder, starts the reference shop when the target is
- * the default one, runs the engine on the plan's numbers, and stops the shop again, also on Ctrl-C.
+ * the default one, runs the engine on the plan's numbers with the samplers writing server.ndjson
+ * alongside, and stops the samplers and the shop again, also on Ctrl-C.
  */
 export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
   const config = loadConfig({ file: request.configFile, flags: request.flags });
@@ -43,6 +46,7 @@ export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
   request.say(`run folder: ${runDir}`);
 
   const services = await ensureServices(plan, request.say);
+  const samplers = startSamplers(samplerOptions(plan, runDir));
   try {
     const script = plan.scenarios.length === 1 ? plan.scenarios[0]!.script : 'scenarios/mix.ts';
     const result = await runTest({
@@ -58,6 +62,7 @@ export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
     });
     return { plan, runDir, result };
   } finally {
+    await samplers.stop();
     await services.stop();
   }
 }

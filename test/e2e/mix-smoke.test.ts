@@ -64,5 +64,11 @@ describe('the mix, time-scaled smoke against the shop and a real broker', () => 
       if (consumed < produced) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(consumed).toBe(produced);
+
+    // The lag sampler read the shop's consumer group through the Admin API of the same broker.
+    const samples = readFileSync(path.join(cwd, 'out/runs', folder!, 'server.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const lag = samples.filter((sample) => sample.kind === 'kafka-lag');
+    expect(lag.length).toBeGreaterThan(0);
+    expect(lag.every((sample) => sample.group === 'shop-consumer' && Number.isInteger(sample.total))).toBe(true);
   });
 });

@@ -50,6 +50,13 @@ describe('npm run smoke', () => {
     const records = gunzipSync(readFileSync(path.join(runDir, 'timeline.ndjson.gz'))).toString('utf8').trim().split('\n').map((line) => JSON.parse(line));
     const stages = new Set(records.filter((record) => record.metric === 'http_req_duration').map((record) => record.tags.stage));
     expect(stages).toEqual(new Set(['warm-up', 'steady']));
+
+    // The samplers scraped the shop's /metrics every 0.5 s (5 s × 0.02, floored) while the engine ran.
+    const samples = readFileSync(path.join(runDir, 'server.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const saturation = samples.filter((sample) => sample.kind === 'saturation');
+    expect(saturation.length).toBeGreaterThanOrEqual(5);
+    expect(saturation[0]).toMatchObject({ source: 'http://127.0.0.1:3300/metrics', cpuPercent: expect.any(Number), heapUsedBytes: expect.any(Number) });
+    expect(samples.filter((sample) => sample.kind === 'sampler-error')).toEqual([]);
   });
 
   it('stops on Ctrl-C with exit 105, keeps the partial summary and stops the shop it started', async () => {
