@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Aggregate } from '../../engine/metrics/aggregate.ts';
-import { decodeHistogram } from '../../engine/metrics/hdr.ts';
+import { decodeHistogram, encodeHistogram } from '../../engine/metrics/hdr.ts';
 import type { Plan, PlanScenario } from '../../plan/build-plan.ts';
 import type { PhaseStage, StageLabel } from '../../phases/index.ts';
 import { budgetMetrics } from './budget-metrics.ts';
 import { readTimeline } from './read-timeline.ts';
 import { RecoveryTracker } from './recovery-time.ts';
+import { runFacts } from './run-facts.ts';
 import type { RunAnalysis, ScenarioAnalysis } from './run-analysis.ts';
 import { SignalsAccumulator } from './signals-accumulator.ts';
 import { targetRate } from './target-rate.ts';
@@ -77,6 +78,16 @@ class ScenarioFold {
         this.burstEndSecond === undefined
           ? undefined
           : { burstEndSecond: this.burstEndSecond, baselineP95: this.baselineP95, recoverySeconds: this.tracker?.recoveredAfter },
+      histograms: {
+        whole: this.whole.latency.count > 0 ? encodeHistogram(this.whole.latency.histogram!) : undefined,
+        stages: Object.fromEntries(
+          [...this.stages]
+            .filter(([, { accumulator }]) => accumulator.latency.count > 0)
+            .map(([label, { accumulator }]) => [label, encodeHistogram(accumulator.latency.histogram!)]),
+        ),
+        windowS: 5,
+        windows: [],
+      },
     };
   }
 }
@@ -120,9 +131,17 @@ export async function analyzeRun(runDir: string): Promise<RunAnalysis> {
   for (const fold of folds.values()) fold.endSecond(currentSecond);
 
   return {
+    run: runFacts(runDir, plan),
     phase: plan.phase,
     startedAt,
     seconds: currentSecond + 1,
     scenarios: [...folds.values()].map((fold) => fold.result()),
+    saturation: [],
+    kafkaLag: [],
+    samplerErrors: [],
+    caching: undefined,
+    heapTrend: undefined,
+    exemplars: [],
+    series: { bucketS: 1, latency: [], rate: [], errors: [], vus: [], saturation: [], kafkaLag: [] },
   };
 }
