@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { OptionsError, shown } from '../errors.ts';
 import type { RunRequest } from '../run/run-request.ts';
+import { DEFAULT_EXEMPLARS_PER_SCENARIO } from '../tracing/request-tracer.ts';
 
 export const RUN_HELP = `Usage: loadbook run SCRIPT [flags]
 
@@ -19,6 +20,9 @@ Flags:
       --workers N                worker threads (default: cores − 1, at least 1)
       --run-dir DIR              write summary.json, timeline.ndjson.gz and engine.log into DIR
       --no-system-env            do not pass the process environment into __ENV
+      --tracing                  send a W3C traceparent with every HTTP request and gRPC call, and
+                                 write the slowest per scenario to exemplars.json in the run folder
+      --exemplars N              exemplars kept per scenario (default: 10); implies --tracing
   -v, --verbose                  show stack traces of internal errors
   -h, --help                     this help
 
@@ -61,6 +65,8 @@ const RUN_FLAGS = {
   workers: { type: 'string' },
   'run-dir': { type: 'string' },
   'no-system-env': { type: 'boolean' },
+  tracing: { type: 'boolean' },
+  exemplars: { type: 'string' },
   verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -109,6 +115,8 @@ export function parseRunArgs(argv: string[]): ParsedRun {
     );
   }
   const trendStats = values['summary-trend-stats']?.split(',').map((stat) => stat.trim());
+  const exemplars = positiveInteger(values.exemplars, '--exemplars');
+  const tracing = values.tracing || exemplars !== undefined ? { exemplarsPerScenario: exemplars ?? DEFAULT_EXEMPLARS_PER_SCENARIO } : undefined;
   return {
     help,
     verbose: Boolean(values.verbose),
@@ -128,6 +136,7 @@ export function parseRunArgs(argv: string[]): ParsedRun {
       quiet: Boolean(values.quiet),
       workers: positiveInteger(values.workers, '--workers'),
       runDir: values['run-dir'],
+      tracing,
     },
   };
 }

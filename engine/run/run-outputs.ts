@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import type { LogRecord } from '../runtime/logger.ts';
 import type { SummaryData } from '../summary/summary-types.ts';
+import type { ExemplarsFile } from '../output/exemplar.ts';
 
 /** k6's logfmt line: time="…" level=info msg="…" source=console. */
 export function formatLogRecord(record: LogRecord): string {
@@ -38,6 +39,11 @@ export class RunLog {
 
 export function writeSummaryJson(runDir: string, summary: SummaryData): void {
   writeFileSync(path.join(runDir, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
+}
+
+/** `exemplars.json`: with tracing on, the slowest traced requests of each scenario. */
+export function writeExemplarsJson(runDir: string, exemplars: ExemplarsFile): void {
+  writeFileSync(path.join(runDir, 'exemplars.json'), JSON.stringify(exemplars, null, 2) + '\n');
 }
 
 /** Writes what handleSummary returned: `stdout`, `stderr`, or file paths relative to the working directory. */

@@ -1,5 +1,7 @@
 import type { OptionOverrides } from '../options/test-options.ts';
 import type { SummaryData } from '../summary/summary-types.ts';
+import type { ExemplarsFile } from '../output/exemplar.ts';
+import type { TracingOptions } from '../tracing/request-tracer.ts';
 
 /** A test run, as `loadbook run` and the programmatic API describe it. */
 export interface RunRequest {
@@ -33,12 +35,20 @@ export interface RunRequest {
   stdout?: (text: string) => void;
   /** Aborting it stops the run like Ctrl-C: partial results are kept and the exit code is 105. */
   signal?: AbortSignal;
+  /**
+   * Sends a W3C `traceparent` with every HTTP request and gRPC call (a script's own is kept) and keeps the
+   * slowest of each scenario as exemplars: `exemplars.json` in the run folder, and `RunResult.exemplars`.
+   * @default undefined (no header, no exemplars)
+   */
+  tracing?: TracingOptions;
 }
 
 export interface RunResult {
   exitCode: number;
   summary: SummaryData | undefined;
   runDir: string | undefined;
+  /** With tracing on: the slowest traced requests per scenario, as written to `exemplars.json`. */
+  exemplars?: ExemplarsFile;
   /** One line saying why the run failed, when it did before producing a summary. */
   error?: string;
 }

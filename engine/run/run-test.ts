@@ -13,6 +13,8 @@ import { bundleScript } from '../runtime/bundle-script.ts';
 import { Logger } from '../runtime/logger.ts';
 import type { Vu } from '../runtime/vu.ts';
 import { VuRuntime } from '../runtime/vu-runtime.ts';
+import { ExemplarCollector } from '../tracing/exemplar-collector.ts';
+import type { TracingOptions } from '../tracing/request-tracer.ts';
 import { buildSummary } from '../summary/build-summary.ts';
 import { renderTextSummary } from '../summary/render-text-summary.ts';
 import type { InstanceStatus, WorkerSetup, WorkerToMain } from '../worker/worker-protocol.ts';
@@ -20,7 +22,7 @@ import { callWithTimeout } from './call-with-timeout.ts';
 import { evaluateThresholds } from './evaluate-thresholds.ts';
 import { plannedDurationMs, ProgressReporter } from './progress-reporter.ts';
 import type { RunRequest, RunResult } from './run-request.ts';
-import { RunLog, writeHandleSummaryResult, writeSummaryJson } from './run-outputs.ts';
+import { RunLog, writeExemplarsJson, writeHandleSummaryResult, writeSummaryJson } from './run-outputs.ts';
 import { WorkerPool } from './worker-pool.ts';
 import { workerBundle } from './worker-bundle.ts';
 
@@ -63,12 +65,23 @@ function readOptions(runtime: VuRuntime, request: RunRequest): { vu: Vu; options
   return { vu, options };
 }
 
+function checkedTracing(tracing: TracingOptions | undefined): TracingOptions | undefined {
+  if (tracing === undefined) return undefined;
+  const { exemplarsPerScenario } = tracing;
+  if (!Number.isInteger(exemplarsPerScenario) || exemplarsPerScenario < 0) {
+    throw new OptionsError(`invalid tracing.exemplarsPerScenario ${JSON.stringify(exemplarsPerScenario)}; expected a whole number ≥ 0`);
+  }
+  return { exemplarsPerScenario };
+}
+
 /** Runs a k6 script the way `k6 run` does: init, setup, the scenarios on worker threads, teardown, summary. */
 export async function runTest(request: RunRequest): Promise<RunResult> {
   const log = new RunLog(request.runDir);
   const stdout = request.stdout ?? ((text: string) => void process.stdout.write(text));
   let pool: WorkerPool | undefined;
   try {
+    const tracing = checkedTracing(request.tracing);
+    const exemplars = tracing && new ExemplarCollector(tracing.exemplarsPerScenario);
     const bundle = await bundleScript(request.script);
     const env = { ...(request.includeSystemEnv === false ? {} : (process.env as Record<string, string>)), ...request.env };
     let abortReason: { exitCode: ExitCode; reason: string } | undefined;
@@ -85,6 +98,7 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
       globalTags: {},
       logger: new Logger((record) => log.write(record)),
       onAbort: (reason) => stopRun(EXIT.scriptAborted, `test aborted: ${reason}`),
+      tracing,
     });
     const { vu: mainVu, options } = readOptions(runtime, request);
     runtime.options = options.raw;
@@ -122,6 +136,7 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
       segment: { index, count: workerCount },
       setupData: setupJson,
       jsonPoints: Boolean(json),
+      tracing,
     }));
 
     const statuses: InstanceStatus[] = [];
@@ -137,6 +152,7 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
           for (const record of message.logs) log.write(record);
           for (const delta of message.deltas) store.merge(delta);
           if (message.points) json?.write(message.points.metrics, message.points.lines);
+          if (message.exemplars) exemplars?.add(message.exemplars);
           timeline?.add(message.second, message.deltas, worker);
           return;
         case 'abort':
@@ -214,6 +230,8 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
     const verdict = evaluateThresholds(options.thresholds, store, durationMs);
     const summary = buildSummary(store, options, verdict.results, durationMs, setupData);
     if (request.runDir) writeSummaryJson(request.runDir, summary);
+    const exemplarsFile = exemplars?.toFile();
+    if (request.runDir && exemplarsFile) writeExemplarsJson(request.runDir, exemplarsFile);
     mainVu.stage = 'summary';
     if (exported.handleSummary) {
       try {
@@ -227,7 +245,7 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
     const exitCode: number =
       abortReason?.exitCode ?? teardownError?.exitCode ?? (verdict.failed ? EXIT.thresholdsFailed : EXIT.ok);
     if (verdict.failed) log.write({ time: new Date().toISOString(), level: 'error', msg: 'thresholds on metrics have been crossed' });
-    return { exitCode, summary, runDir: request.runDir, error: abortReason?.reason };
+    return { exitCode, summary, runDir: request.runDir, exemplars: exemplarsFile, error: abortReason?.reason };
   } catch (error) {
     await pool?.terminate();
     const failure = error instanceof LoadbookError ? error : new LoadbookError(String(error instanceof Error ? error.stack : error), EXIT.scriptException);

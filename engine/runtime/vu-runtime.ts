@@ -4,6 +4,7 @@ import { BUILTIN_METRICS } from '../metrics/builtin-metrics.ts';
 import { MetricRegistry, type Metric } from '../metrics/metric-registry.ts';
 import type { Tags } from '../metrics/metric-types.ts';
 import { SampleSink } from '../metrics/sample-sink.ts';
+import { RequestTracer, type TracingOptions } from '../tracing/request-tracer.ts';
 import type { Logger } from './logger.ts';
 import type { ScenarioState } from './scenario-state.ts';
 import { ScriptFactory } from './script-factory.ts';
@@ -31,6 +32,8 @@ export interface VuRuntimeSettings {
   logger: Logger;
   /** Called when a script calls `test.abort()`. */
   onAbort(reason: string): void;
+  /** Trace every HTTP and gRPC request and keep the slowest as exemplars; off when absent. */
+  tracing?: TracingOptions;
 }
 
 /** Everything the VUs of one thread share: the compiled script, metrics, logger and test state. */
@@ -48,6 +51,8 @@ export class VuRuntime {
   readonly state: TestState = { startedAt: 0, iterationsCompleted: 0, iterationsInterrupted: 0, vusActive: 0, vusPeak: 0, vusInitialized: 0 };
   /** SharedArray contents by name: built by the first VU, shared read-only by the rest. */
   readonly sharedArrays = new Map<string, unknown[]>();
+  /** Present only with tracing on: modules check it once per request and do nothing more when absent. */
+  readonly tracer: RequestTracer | undefined;
   private readonly files = new Map<string, Buffer>();
 
   constructor(private readonly settings: VuRuntimeSettings) {
@@ -57,6 +62,7 @@ export class VuRuntime {
     this.globalTags = settings.globalTags;
     this.logger = settings.logger;
     this.console = settings.logger.console();
+    this.tracer = settings.tracing ? new RequestTracer(settings.tracing.exemplarsPerScenario) : undefined;
     this.builtins = Object.fromEntries(
       BUILTIN_METRICS.map((definition) => [definition.name, this.registry.get(definition.name)!]),
     ) as Record<BuiltinMetricName, Metric>;

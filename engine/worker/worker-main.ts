@@ -24,6 +24,7 @@ try {
     globalTags: setup.globalTags,
     logger: new Logger((record) => logs.push(record)),
     onAbort: (reason) => send({ kind: 'abort', reason }),
+    tracing: setup.tracing,
   });
   runtime = vus;
   if (setup.jsonPoints) {
@@ -48,6 +49,8 @@ try {
       pointMetrics.clear();
       pointLines = '';
     }
+    const exemplars = vus.tracer?.takeNew();
+    if (exemplars !== undefined && exemplars.length > 0) message.exemplars = exemplars;
     logs = [];
     vus.state.vusPeak = vus.state.vusActive;
     send(message);

@@ -4,6 +4,8 @@ import type { Tags } from '../metrics/metric-types.ts';
 import type { SeriesDelta } from '../metrics/series-delta.ts';
 import type { LogRecord } from '../runtime/logger.ts';
 import type { ScriptBundle } from '../runtime/bundle-script.ts';
+import type { Exemplar } from '../output/exemplar.ts';
+import type { TracingOptions } from '../tracing/request-tracer.ts';
 
 /** Everything a worker needs to run its segment; plain data, copied into the thread. */
 export interface WorkerSetup {
@@ -18,6 +20,8 @@ export interface WorkerSetup {
   setupData: string | undefined;
   /** Emit one k6 JSON point line per sample (only when `--out json` asked for it). */
   jsonPoints: boolean;
+  /** Trace requests and keep exemplars; off when absent. */
+  tracing?: TracingOptions;
 }
 
 /** Counters the main thread shows in progress lines and turns into the `vus` and `vus_max` gauges. */
@@ -43,6 +47,8 @@ export type WorkerToMain =
       status: InstanceStatus;
       /** `--out json` point lines, newline-terminated, with the metrics they use. */
       points?: { metrics: string[]; lines: string };
+      /** With tracing: the exemplars this worker kept since its previous snapshot, when there are any. */
+      exemplars?: Exemplar[];
     }
   | { kind: 'abort'; reason: string }
   | { kind: 'done' };

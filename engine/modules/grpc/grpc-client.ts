@@ -1,12 +1,14 @@
 import path from 'node:path';
+import { Metadata } from '@grpc/grpc-js';
 import type { Metric } from '../../metrics/metric-registry.ts';
 import type { Tags } from '../../metrics/metric-types.ts';
 import type { Vu } from '../../runtime/vu.ts';
 import { customTagKey } from '../../runtime/tag-set-cache.ts';
-import { metadataToObject, readCallParams } from './call-params.ts';
+import { metadataToObject, readCallParams, type CallParams } from './call-params.ts';
 import { readConnectParams } from './connect-params.ts';
 import { GrpcConnection, type CallOutcome } from './grpc-connection.ts';
 import { loadProtoFiles, loadProtosetFile, resolveProtoFiles, type GrpcMethod, type ProtoLibrary } from './proto-library.ts';
+import type { RequestTracer } from '../../tracing/request-tracer.ts';
 
 /** `error` of a failed call's response, as k6 shapes it. */
 export interface GrpcError {
@@ -41,11 +43,29 @@ export interface GrpcContext {
 }
 
 const NO_METHODS: ReadonlyMap<string, GrpcMethod> = new Map();
+
+/**
+ * The call's params with a `traceparent` in its metadata, and that value: the script's own when its
+ * metadata has one, else a new one. Script metadata is built afresh for every call, so adding to it is safe.
+ */
+function tracedCall(call: CallParams, tracer: RequestTracer): { call: CallParams; traceparent: string } {
+  const own = call.metadata?.get('traceparent')[0];
+  if (typeof own === 'string') return { call, traceparent: own };
+  const traceparent = tracer.traceparent();
+  if (call.metadata !== undefined) {
+    call.metadata.set('traceparent', traceparent);
+    return { call, traceparent };
+  }
+  const metadata = new Metadata();
+  metadata.set('traceparent', traceparent);
+  return { call: { ...call, metadata }, traceparent };
+}
 const DEFAULT_USER_AGENT = 'loadbook/0.1 (k6-compatible)';
 
 /** The `Client` class of one VU's `k6/net/grpc`. */
 export function clientClass(context: GrpcContext) {
   const { vu, metric } = context;
+  const { tracer } = vu.runtime;
   const scriptDir = () => path.dirname(vu.runtime.factory.bundle.entry);
 
   function initOnly(what: string): void {
@@ -138,7 +158,9 @@ export function clientClass(context: GrpcContext) {
       const method = this.method(url);
       const connection = this.connection;
       if (!connection) throw new Error(`grpc client.asyncInvoke(${JSON.stringify(url)}): no connection; call client.connect(address, { plaintext: true }) first`);
-      const call = readCallParams(params);
+      let call = readCallParams(params);
+      let traceparent = '';
+      if (tracer !== undefined) ({ call, traceparent } = tracedCall(call, tracer));
       let payload: Buffer;
       try {
         payload = method.encode(request);
@@ -158,6 +180,9 @@ export function clientClass(context: GrpcContext) {
             // promise stays pending, as the engine's timers do. Its hold went with the iteration.
             if (over()) return;
             emit(connection, method, call.tags, outcome);
+            if (tracer !== undefined) {
+              tracer.record(vu.scenario, traceparent, 'grpc_req_duration', outcome.durationMs, method.path, outcome.status.code, undefined);
+            }
             resolve(responseOf(outcome));
             // After the script's own callbacks on this promise have run.
             setImmediate(() => over() || release());

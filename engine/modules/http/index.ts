@@ -34,7 +34,7 @@ function syncFormError(name: string): () => never {
 
 /** The `k6/http` module of one VU. */
 export function createHttpModule(vu: Vu) {
-  const { builtins } = vu.runtime;
+  const { builtins, tracer } = vu.runtime;
   const requestTags = new TagSetCache(vu);
   // Each VU has its own connections, as in k6: plain http on the lean HTTP/1.1 client, https on undici.
   let http1: Http1Client | undefined;
@@ -71,7 +71,16 @@ export function createHttpModule(vu: Vu) {
     );
   }
 
-  function emit(transport: HttpTransport, result: ExchangeResult, response: HttpResponse, params: RequestParams, nameTag: string, named: boolean, errorCode: number): void {
+  function emit(
+    transport: HttpTransport,
+    result: ExchangeResult,
+    response: HttpResponse,
+    params: RequestParams,
+    nameTag: string,
+    named: boolean,
+    errorCode: number,
+    traceparent: string,
+  ): void {
     const callback = params.responseCallback === undefined ? responseCallback : params.responseCallback;
     const expected = callback ? callback(response) : undefined;
     const tagSet = tagSetOf(response, params, nameTag, named, expected, errorCode);
@@ -89,6 +98,9 @@ export function createHttpModule(vu: Vu) {
     const baseSet = vu.baseTagSet();
     if (bytes.sent) vu.emit(builtins.data_sent, baseSet, bytes.sent);
     if (bytes.received) vu.emit(builtins.data_received, baseSet, bytes.received);
+    if (tracer !== undefined) {
+      tracer.record(vu.scenario, traceparent, 'http_req_duration', timings.duration, nameTag, response.status, result.headers);
+    }
   }
 
   async function asyncRequest(method: string, url: unknown, body?: unknown, rawParams?: unknown): Promise<HttpResponse> {
@@ -107,11 +119,15 @@ export function createHttpModule(vu: Vu) {
     const iteration = vu.iteration;
     let currentMethod = method.toUpperCase();
     let payload = encodeBody(body, params.headers);
+    // A traceparent the script set is sent and recorded as it is; otherwise every hop gets a new one.
+    const scriptTraceparent = tracer === undefined ? undefined : tracer.scriptTraceparent(params.headers);
+    let traceparent = '';
     for (let hop = 0; ; hop++) {
       if (target.protocol !== 'http:' && target.protocol !== 'https:') {
         throw new Error(`invalid URL ${JSON.stringify(target.href)}; expected an http:// or https:// URL`);
       }
       const transport = transportFor(target);
+      if (tracer !== undefined) traceparent = scriptTraceparent ?? (params.headers.traceparent = tracer.traceparent());
       const result = await transport.send({
         method: currentMethod,
         url: target,
@@ -140,7 +156,7 @@ export function createHttpModule(vu: Vu) {
         result.error ? result.error.message : '',
         errorCode,
       );
-      emit(transport, result, response, params, nameTag, named, errorCode);
+      emit(transport, result, response, params, nameTag, named, errorCode, traceparent);
       const location = result.headers.location;
       if (!REDIRECT_STATUSES.has(result.status) || typeof location !== 'string' || hop >= params.redirects) return response;
       target = new URL(location, target);

@@ -17,6 +17,7 @@ describe('parseRunArgs', () => {
         quiet: false,
         workers: undefined,
         runDir: undefined,
+        tracing: undefined,
       },
     });
   });
@@ -41,6 +42,9 @@ describe('parseRunArgs', () => {
     [['--workers', '4'], { workers: 4 }],
     [['--run-dir', 'out/runs/x'], { runDir: 'out/runs/x' }],
     [['--no-system-env'], { includeSystemEnv: false }],
+    [['--tracing'], { tracing: { exemplarsPerScenario: 10 } }],
+    [['--tracing', '--exemplars', '3'], { tracing: { exemplarsPerScenario: 3 } }],
+    [['--exemplars', '25'], { tracing: { exemplarsPerScenario: 25 } }],
   ])('reads %j after the script', (flags, expected) => {
     expect(parseRunArgs(['script.ts', ...flags]).request).toMatchObject({ script: 'script.ts', ...expected });
   });
@@ -78,6 +82,7 @@ describe('parseRunArgs', () => {
     ['negative iterations', ['script.ts', '-i', '-1'], /^invalid --iterations "-1"/],
     ['an env pair without =', ['script.ts', '-e', 'TOKEN'], /^invalid --env "TOKEN"; expected KEY=VALUE$/],
     ['an env pair without a key', ['script.ts', '-e', '=x'], /^invalid --env "=x"; expected KEY=VALUE$/],
+    ['zero exemplars', ['script.ts', '--exemplars', '0'], /^invalid --exemplars "0"; expected a whole number ≥ 1$/],
     ['a tag without =', ['script.ts', '--tag', 'team'], /^invalid --tag "team"; expected KEY=VALUE$/],
   ])('refuses %s with an OptionsError naming it', (_name, argv, message) => {
     let caught: unknown;
