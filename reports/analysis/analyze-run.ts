@@ -1,147 +1,80 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Aggregate } from '../../engine/metrics/aggregate.ts';
-import { decodeHistogram, encodeHistogram } from '../../engine/metrics/hdr.ts';
-import type { Plan, PlanScenario } from '../../plan/build-plan.ts';
-import type { PhaseStage, StageLabel } from '../../phases/index.ts';
+import type { Plan } from '../../plan/build-plan.ts';
 import { budgetMetrics } from './budget-metrics.ts';
+import { CachingCheck } from './caching-check.ts';
+import { histogramWindowS } from './histogram-windows.ts';
+import { readExemplars } from './read-exemplars.ts';
+import { readServerSamples } from './read-server-samples.ts';
 import { readTimeline } from './read-timeline.ts';
-import { RecoveryTracker } from './recovery-time.ts';
-import { runFacts } from './run-facts.ts';
-import type { RunAnalysis, ScenarioAnalysis } from './run-analysis.ts';
-import { SignalsAccumulator } from './signals-accumulator.ts';
-import { targetRate } from './target-rate.ts';
+import type { RunAnalysis } from './run-analysis.ts';
+import { reportsSettings, runFacts } from './run-facts.ts';
+import { SeriesFold, seriesBucketS } from './run-series.ts';
+import { ScenarioFold } from './scenario-fold.ts';
+import { ServerSamplesFold } from './server-samples-fold.ts';
+import { TimelineFold } from './timeline-fold.ts';
 
-const RECOVERY_TOLERANCE = 0.1;
-
-/** Per-scenario streaming state. */
-class ScenarioFold {
-  readonly whole: SignalsAccumulator;
-  readonly stages = new Map<StageLabel, { stages: PhaseStage[]; accumulator: SignalsAccumulator }>();
-  readonly burstEndSecond: number | undefined;
-  tracker: RecoveryTracker | undefined;
-  baselineP95: number | undefined;
-  second: Aggregate | undefined;
-
-  constructor(
-    readonly plan: PlanScenario,
-    readonly metric: string,
-  ) {
-    this.whole = new SignalsAccumulator(metric);
-    for (const stage of plan.stages) {
-      let entry = this.stages.get(stage.label);
-      if (!entry) this.stages.set(stage.label, (entry = { stages: [], accumulator: new SignalsAccumulator(metric) }));
-      entry.stages.push(stage);
-    }
-    const labels = plan.stages.map((stage) => stage.label);
-    const lastBurst = labels.lastIndexOf('burst');
-    if (lastBurst > 0 && labels.slice(0, lastBurst).includes('steady')) this.burstEndSecond = plan.stages[lastBurst]!.endMs / 1000;
-  }
-
-  /** The plan's stage label at a second, for records the VUs did not tag (dropped_iterations). */
-  labelAt(second: number): StageLabel {
-    const ms = second * 1000;
-    return (this.plan.stages.find((stage) => ms < stage.endMs) ?? this.plan.stages.at(-1)!).label;
-  }
-
-  /** Closes the current second for recovery tracking. */
-  endSecond(second: number): void {
-    if (this.burstEndSecond === undefined) return;
-    const current = this.second;
-    this.second = undefined;
-    if (!current || current.count === 0 || second < Math.ceil(this.burstEndSecond)) return;
-    if (!this.tracker) {
-      this.baselineP95 = this.stages.get('steady')!.accumulator.latency.stat('p(95)', 0);
-      if (this.baselineP95 === undefined) return;
-      this.tracker = new RecoveryTracker({
-        burstEndSecond: this.burstEndSecond,
-        baselineP95: this.baselineP95,
-        tolerance: RECOVERY_TOLERANCE,
-      });
-    }
-    this.tracker.add({ second, p95: current.stat('p(95)', 0)! });
-  }
-
-  result(): ScenarioAnalysis {
-    const whole = this.whole.signals(this.plan.totalMs / 1000, targetRate(this.plan.stages));
-    const stages = [...this.stages].map(([label, { stages, accumulator }]) => ({
-      label,
-      signals: accumulator.signals(stages.reduce((ms, stage) => ms + stage.endMs - stage.startMs, 0) / 1000, targetRate(stages)),
-    }));
-    return {
-      name: this.plan.name,
-      metric: this.metric,
-      budgetP95Ms: this.plan.budgetP95Ms,
-      whole,
-      stages,
-      recovery:
-        this.burstEndSecond === undefined
-          ? undefined
-          : { burstEndSecond: this.burstEndSecond, baselineP95: this.baselineP95, recoverySeconds: this.tracker?.recoveredAfter },
-      histograms: {
-        whole: this.whole.latency.count > 0 ? encodeHistogram(this.whole.latency.histogram!) : undefined,
-        stages: Object.fromEntries(
-          [...this.stages]
-            .filter(([, { accumulator }]) => accumulator.latency.count > 0)
-            .map(([label, { accumulator }]) => [label, encodeHistogram(accumulator.latency.histogram!)]),
-        ),
-        windowS: 5,
-        windows: [],
-      },
-    };
-  }
-}
+/** The scenario whose `cache_hit` samples the runbook's caching check reads. */
+export const CACHING_SCENARIO = 'product-get';
 
 /**
- * Analyses a run folder (`plan.json` + `timeline.ndjson.gz`): golden signals of each scenario's budget
- * metric for the whole run and each stage label, plus spike recovery time. The timeline is streamed and
- * folded as it is read (one merged HDR histogram per scenario and stage), so memory does not grow with the
- * run's length. Records go to the stage their `stage` tag names, or, untagged, the plan's stage at that second.
+ * Analyses a run folder: `plan.json`, `timeline.ndjson.gz`, and, when present, `server.ndjson` and
+ * `exemplars.json`. Golden signals of each scenario's budget metric for the whole run and each stage
+ * label, spike recovery, merged histograms, saturation, Kafka lag, the caching check, the heap trend and
+ * chart series. Everything is folded as it streams by, into structures sized from the plan upfront
+ * (at most MAX_SERIES_POINTS buckets, MAX_HISTOGRAM_WINDOWS windows), so memory does not grow with the
+ * run's length.
  *
  * @throws Error when plan.json or the timeline is missing or malformed.
  */
 export async function analyzeRun(runDir: string): Promise<RunAnalysis> {
   const plan = JSON.parse(await readFile(join(runDir, 'plan.json'), 'utf8')) as Plan;
+  const settings = reportsSettings(plan);
+  const run = runFacts(runDir, plan);
+  // Plans always carry totalMs; hand-written ones in tests may give only the scenarios'.
+  const totalS = (plan.totalMs ?? Math.max(0, ...plan.scenarios.map((scenario) => scenario.totalMs))) / 1000;
   const metrics = budgetMetrics(plan.options.thresholds as Record<string, readonly unknown[]> | undefined);
-  const folds = new Map<string, ScenarioFold>();
-  for (const scenario of plan.scenarios) {
-    const metric = metrics.get(scenario.name);
-    if (metric) folds.set(scenario.name, new ScenarioFold(scenario, metric));
-  }
+  const planned = new Map(plan.scenarios.map((scenario) => [scenario.name as string, scenario]));
 
-  let startedAt = 0;
-  let currentSecond = -1;
-  for await (const record of readTimeline(join(runDir, 'timeline.ndjson.gz'))) {
-    if (record.kind === 'header') {
-      startedAt = record.startedAt;
-      continue;
-    }
-    if (record.second !== currentSecond) {
-      for (const fold of folds.values()) fold.endSecond(currentSecond);
-      currentSecond = record.second;
-    }
-    const fold = folds.get(record.tags.scenario ?? '');
-    if (!fold) continue;
-    const decoded = record.metric === fold.metric && record.hdr ? decodeHistogram(record.hdr) : undefined;
-    fold.whole.add(record, decoded);
-    const label = (record.tags.stage as StageLabel | undefined) ?? fold.labelAt(record.second);
-    fold.stages.get(label)?.accumulator.add(record, decoded);
-    if (decoded && fold.burstEndSecond !== undefined) (fold.second ??= new Aggregate('trend', 'time')).merge(record, decoded);
-  }
-  for (const fold of folds.values()) fold.endSecond(currentSecond);
+  const series = new SeriesFold(seriesBucketS(totalS));
+  const caching = new CachingCheck({
+    warmupS: settings.cacheWarmupS * run.timeScale,
+    target: settings.cacheHitTarget,
+    topN: settings.topN,
+    scenario: CACHING_SCENARIO,
+  });
+  const timeline = new TimelineFold({
+    scenarioFor(name) {
+      const scenario = planned.get(name);
+      const metric = metrics.get(name);
+      if (!scenario || !metric) return undefined;
+      const { budgetP95Ms, stages, totalMs } = scenario;
+      return new ScenarioFold({ name, metric, budgetP95Ms, stages, totalMs, windowS: histogramWindowS(totalS) });
+    },
+    series,
+    caching,
+  });
+  timeline.plan([...planned.keys()]);
+  for await (const line of readTimeline(join(runDir, 'timeline.ndjson.gz'))) timeline.add(line);
+  timeline.finish();
+
+  const stageWindows = run.stages.map(({ label, startS, endS }) => ({ label, startMs: startS * 1000, endMs: endS * 1000 }));
+  const server = new ServerSamplesFold(timeline.startedAt, stageWindows, series);
+  for await (const sample of readServerSamples(join(runDir, 'server.ndjson'))) server.add(sample);
+  const { saturation, kafkaLag, samplerErrors, heapTrend } = server.result(settings.leakMibPerHour);
 
   return {
-    run: runFacts(runDir, plan),
+    run,
     phase: plan.phase,
-    startedAt,
-    seconds: currentSecond + 1,
-    scenarios: [...folds.values()].map((fold) => fold.result()),
-    saturation: [],
-    kafkaLag: [],
-    samplerErrors: [],
-    caching: undefined,
-    heapTrend: undefined,
-    exemplars: [],
-    series: { bucketS: 1, latency: [], rate: [], errors: [], vus: [], saturation: [], kafkaLag: [] },
+    startedAt: timeline.startedAt,
+    seconds: timeline.seconds,
+    scenarios: timeline.scenarioFolds().map((fold) => fold.result(timeline.seconds)),
+    saturation,
+    kafkaLag,
+    samplerErrors,
+    caching: caching.result(),
+    heapTrend,
+    exemplars: await readExemplars(join(runDir, 'exemplars.json')),
+    series: series.result(timeline.seconds),
   };
 }

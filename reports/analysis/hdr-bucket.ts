@@ -1,0 +1,62 @@
+import { createHistogram, decodeHistogram, encodeHistogram, percentileOf, type Histogram } from '../../engine/metrics/hdr.ts';
+import type { SeriesDelta } from '../../engine/metrics/series-delta.ts';
+
+/**
+ * A trend's merged HDR histogram over one window, with count, min and max. A live histogram takes tens
+ * of KB, so windows that are done are sealed: kept encoded (a few hundred bytes) until merged again.
+ */
+export class HdrBucket {
+  count = 0;
+  min = Infinity;
+  max = -Infinity;
+  private live: Histogram | undefined;
+  private encoded: string | undefined;
+
+  /** Adds one timeline record of the trend; `decoded` is its histogram, decoded once by the caller. */
+  add(record: SeriesDelta, decoded: Histogram | undefined): void {
+    if (record.count === 0) return;
+    this.count += record.count;
+    if (record.min < this.min) this.min = record.min;
+    if (record.max > this.max) this.max = record.max;
+    const histogram = decoded ?? (record.hdr ? decodeHistogram(record.hdr) : undefined);
+    if (histogram) this.histogram().add(histogram);
+  }
+
+  /** Adds everything another bucket holds. */
+  merge(other: HdrBucket): void {
+    if (other.count === 0) return;
+    this.count += other.count;
+    if (other.min < this.min) this.min = other.min;
+    if (other.max > this.max) this.max = other.max;
+    if (other.live) this.histogram().add(other.live);
+    else if (other.encoded) this.histogram().add(decodeHistogram(other.encoded));
+  }
+
+  /** Keeps the histogram encoded only, to save memory; merging or reading decodes it again. */
+  seal(): void {
+    if (!this.live) return;
+    this.encoded = encodeHistogram(this.live);
+    this.live = undefined;
+  }
+
+  /** The histogram encoded as the timeline encodes it; undefined when empty. */
+  encode(): string | undefined {
+    if (this.count === 0) return undefined;
+    return this.live ? encodeHistogram(this.live) : this.encoded;
+  }
+
+  /** The value at percentile p (0–100) in ms, clamped to the exact min and max as Aggregate does. */
+  percentile(p: number): number | undefined {
+    if (this.count === 0 || (!this.live && !this.encoded)) return undefined;
+    const histogram = this.live ?? decodeHistogram(this.encoded!);
+    return Math.min(this.max, Math.max(this.min, percentileOf(histogram, p)));
+  }
+
+  private histogram(): Histogram {
+    if (!this.live) {
+      this.live = this.encoded ? decodeHistogram(this.encoded) : createHistogram();
+      this.encoded = undefined;
+    }
+    return this.live;
+  }
+}
