@@ -1,0 +1,32 @@
+import type { ChartDefinition } from './chart-definition.ts';
+import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH } from './chart-style.ts';
+import { stageBandsLayer } from './stage-bands.ts';
+import { timeX } from './time-axis.ts';
+
+/** Active VUs over the run: how many the executors needed to hold the arrival rate. */
+export const vusChart: ChartDefinition = {
+  name: 'vus',
+  title: 'Active VUs',
+  plan(analysis) {
+    const points = analysis.series.vus;
+    if (points.length === 0) return { kind: 'skipped', reason: 'no VUs sampled: the run recorded no vus metric' };
+    const line = {
+      data: { values: points.map(({ second, vus }) => ({ second, vus })) },
+      mark: { type: 'line' as const, strokeWidth: 1.5, interpolate: 'step-after' as const, color: '#31a354' },
+      encoding: {
+        x: timeX('second', analysis.seconds),
+        y: { field: 'vus', type: 'quantitative' as const, title: 'VUs' },
+      },
+    };
+    return {
+      kind: 'spec',
+      spec: {
+        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+        config: CHART_CONFIG,
+        width: CHART_WIDTH,
+        height: CHART_HEIGHT,
+        layer: [stageBandsLayer(analysis.run.stages), line].filter((layer) => layer !== undefined),
+      },
+    };
+  },
+};
