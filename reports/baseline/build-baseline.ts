@@ -1,0 +1,144 @@
+import { HDR_UNITS_PER_MS } from '../../engine/metrics/hdr.ts';
+import type { StageLabel } from '../../phases/index.ts';
+import type { GoldenSignals } from '../analysis/signals-accumulator.ts';
+import type {
+  RunAnalysis,
+  SampledStat,
+  SaturationWindow,
+  ScenarioAnalysis,
+} from '../analysis/run-analysis.ts';
+import {
+  BASELINE_SCHEMA_VERSION,
+  type BaselineDocument,
+  type BaselineProvenance,
+  type BaselineSampledStat,
+  type BaselineSaturationWindow,
+  type BaselineScenario,
+  type BaselineSignals,
+} from './baseline-document.ts';
+import { baselineDate } from './baseline-date.ts';
+
+const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
+
+function signals(from: GoldenSignals): BaselineSignals {
+  const { errors, traffic, latency } = from;
+  return {
+    durationS: from.durationS,
+    latency: latency
+      ? { count: latency.count, min: latency.min, avg: latency.avg, p50: latency.p50, p95: latency.p95, p99: latency.p99, max: latency.max }
+      : null,
+    errors: {
+      httpRequests: errors.httpRequests,
+      httpFailed: errors.httpFailed,
+      httpFailedRate: orNull(errors.httpFailedRate),
+      checks: errors.checks,
+      checksFailed: errors.checksFailed,
+      checksFailedRate: orNull(errors.checksFailedRate),
+    },
+    traffic: {
+      iterations: traffic.iterations,
+      iterationsPerS: traffic.iterationsPerS,
+      requests: traffic.requests,
+      requestsPerS: traffic.requestsPerS,
+      events: traffic.events,
+      eventsPerS: traffic.eventsPerS,
+      targetRate: traffic.targetRate,
+      achievedRatio: orNull(traffic.achievedRatio),
+      droppedIterations: traffic.droppedIterations,
+    },
+  };
+}
+
+function scenario(from: ScenarioAnalysis): BaselineScenario {
+  const { histograms, recovery } = from;
+  return {
+    name: from.name,
+    metric: from.metric,
+    budgetP95Ms: orNull(from.budgetP95Ms),
+    whole: signals(from.whole),
+    stages: from.stages.map((stage) => ({ label: stage.label, signals: signals(stage.signals) })),
+    recovery: recovery
+      ? { burstEndSecond: recovery.burstEndSecond, baselineP95: orNull(recovery.baselineP95), recoverySeconds: orNull(recovery.recoverySeconds) }
+      : null,
+    histograms: {
+      encoding: 'hdr-compressed-base64',
+      unitsPerMs: HDR_UNITS_PER_MS,
+      whole: orNull(histograms.whole),
+      // Plan order, as the stage signals are listed, rather than the record's key order.
+      stages: from.stages.flatMap(({ label }) => {
+        const hdr = histograms.stages[label];
+        return hdr === undefined ? [] : [{ label, hdr }];
+      }),
+      windowS: histograms.windowS,
+      windows: histograms.windows.map(({ second, hdr }) => ({ second, hdr })),
+    },
+  };
+}
+
+function sampled(stat: SampledStat | undefined): BaselineSampledStat | null {
+  return stat ? { mean: stat.mean, max: stat.max, samples: stat.samples } : null;
+}
+
+function saturationWindow(window: SaturationWindow): BaselineSaturationWindow {
+  const gc = window.gcPauses;
+  return {
+    cpuPercent: sampled(window.cpuPercent),
+    heapUsedMiB: sampled(window.heapUsedMiB),
+    eventLoopLagMs: sampled(window.eventLoopLagMs),
+    queuedTasks: sampled(window.queuedTasks),
+    gcPauses: gc ? { count: gc.count, totalMs: gc.totalMs, maxMs: orNull(gc.maxMs) } : null,
+  };
+}
+
+/**
+ * The JSON twin of a run's analysis: every number the markdown shows, the histograms behind them and where
+ * the baseline came from. Series and exemplars stay out (they are the report's, not a baseline's).
+ */
+export function buildBaseline(analysis: RunAnalysis, provenance: BaselineProvenance): BaselineDocument {
+  const { run } = analysis;
+  return {
+    schemaVersion: BASELINE_SCHEMA_VERSION,
+    phase: analysis.phase,
+    date: baselineDate(analysis),
+    run: {
+      source: run.source,
+      id: run.id,
+      createdAt: run.createdAt,
+      startedAt: new Date(analysis.startedAt).toISOString(),
+      seconds: analysis.seconds,
+      target: orNull(run.target),
+      baselineRate: orNull(run.baselineRate),
+      timeScale: run.timeScale,
+      configSha256: orNull(run.configSha256),
+      cores: orNull(run.cores),
+      workers: orNull(run.workers),
+      stages: run.stages.map(({ label, startS, endS }: { label: StageLabel; startS: number; endS: number }) => ({ label, startS, endS })),
+    },
+    provenance: { gitCommit: provenance.gitCommit, gitDirty: provenance.gitDirty, loadbookVersion: provenance.loadbookVersion },
+    scenarios: analysis.scenarios.map(scenario),
+    saturation: analysis.saturation.map((source) => ({
+      source: source.source,
+      whole: saturationWindow(source.whole),
+      stages: source.stages.map(({ label, window }) => ({ label, window: saturationWindow(window) })),
+    })),
+    kafkaLag: analysis.kafkaLag.map((lag) => ({
+      group: lag.group,
+      maxLag: lag.maxLag,
+      lastLag: lag.lastLag,
+      samples: lag.samples,
+      stages: lag.stages.map(({ label, maxLag }) => ({ label, maxLag })),
+    })),
+    caching: analysis.caching
+      ? {
+          warmupS: analysis.caching.warmupS,
+          samples: analysis.caching.samples,
+          hitRatio: orNull(analysis.caching.hitRatio),
+          target: analysis.caching.target,
+          meetsTarget: orNull(analysis.caching.meetsTarget),
+          topKeys: analysis.caching.topKeys.map(({ bucket, samples, share, hitRatio }) => ({ bucket, samples, share, hitRatio })),
+        }
+      : null,
+    heapTrend: analysis.heapTrend ? { ...analysis.heapTrend } : null,
+    samplerErrors: analysis.samplerErrors.map(({ source, errors, firstError }) => ({ source, errors, firstError })),
+  };
+}

@@ -1,0 +1,79 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BaselineDocument } from './baseline-document.ts';
+import { BaselineError } from './baseline-error.ts';
+import { baselineStem } from './baseline-stem.ts';
+import { renderBaselineMarkdown } from './render-baseline-markdown.ts';
+import { loadTemplates, type TemplateSources } from './load-templates.ts';
+import { validateBaseline } from './validate-baseline.ts';
+
+/** Where the runbook keeps baselines, relative to the working directory. */
+export const DEFAULT_BASELINES_DIR = 'docs/perf/baselines';
+
+/** Most baselines of one phase on one day; far above any real need, it bounds the search for a free name. */
+const MAX_PER_DAY = 1000;
+
+/** What writeBaseline needs besides the document. */
+export interface WriteBaselineOptions {
+  /**
+   * Folder the two files go in; created if missing.
+   * @default 'docs/perf/baselines'
+   */
+  dir?: string;
+  /**
+   * Templates to render with.
+   * @default the built-in templates (loadTemplates())
+   */
+  templates?: TemplateSources;
+}
+
+/** The two files a baseline is. */
+export interface WrittenBaseline {
+  markdownPath: string;
+  jsonPath: string;
+}
+
+const isExists = (error: unknown) => (error as NodeJS.ErrnoException).code === 'EEXIST';
+
+/**
+ * Writes a baseline: `<dir>/<phase>-<yyyy-mm-dd>[-n].md` and its JSON twin `.json` with the same stem.
+ * Never overwrites: both files are created exclusively (`wx`) under the first stem with neither file taken;
+ * when the twin cannot be written, the markdown this call created is removed again. The twin is validated
+ * (as it will be read back) and the markdown rendered before either is written.
+ *
+ * @throws BaselineError when the document is not a valid baseline or a template fails.
+ */
+export function writeBaseline(doc: BaselineDocument, options: WriteBaselineOptions = {}): WrittenBaseline {
+  const dir = options.dir ?? DEFAULT_BASELINES_DIR;
+  // Validate what will be on disk: JSON turns NaN and Infinity into null, which the schema refuses.
+  const json = JSON.stringify(doc, null, 2) + '\n';
+  validateBaseline(JSON.parse(json), `the baseline of run ${JSON.stringify(doc.run.id)}`, "analyse the run again; if it persists, it is a bug in loadbook's analysis");
+  const templates = options.templates ?? loadTemplates();
+  const render = (stem: string) => renderBaselineMarkdown(doc, `${stem}.json`, templates);
+  let markdown = render(baselineStem(doc.phase, doc.date));
+  mkdirSync(dir, { recursive: true });
+
+  for (let n = 1; n <= MAX_PER_DAY; n++) {
+    const stem = baselineStem(doc.phase, doc.date, n);
+    const markdownPath = join(dir, `${stem}.md`);
+    const jsonPath = join(dir, `${stem}.json`);
+    if (n > 1) markdown = render(stem);
+    try {
+      writeFileSync(markdownPath, markdown, { flag: 'wx' });
+    } catch (error) {
+      if (isExists(error)) continue;
+      throw error;
+    }
+    try {
+      writeFileSync(jsonPath, json, { flag: 'wx' });
+    } catch (error) {
+      rmSync(markdownPath, { force: true });
+      if (isExists(error)) continue;
+      throw error;
+    }
+    return { markdownPath, jsonPath };
+  }
+  throw new BaselineError(
+    `no free baseline name in ${dir}; expected fewer than ${MAX_PER_DAY} baselines of ${doc.phase} on ${doc.date}; move old ones away`,
+  );
+}
