@@ -10,6 +10,8 @@ export interface InventoryGrpcServer {
   calls: Record<string, number>;
   /** Metadata values of `x-test-run` seen, to prove request metadata arrives. */
   runTags: string[];
+  /** The `traceparent` metadata of every call, in arrival order; undefined for a call without one. */
+  traceparents: (string | undefined)[];
   /** Client addresses (ip:port) seen: one per TCP connection. */
   peers: Set<string>;
   /** Calls the client cancelled before they were answered. */
@@ -27,6 +29,7 @@ export async function startInventoryGrpcServer({ delayMs = 0 }: { delayMs?: numb
   const definition = loadSync(PROTO, { keepCase: true, longs: String, defaults: true });
   const calls: Record<string, number> = { GetStock: 0, Reserve: 0 };
   const runTags: string[] = [];
+  const traceparents: (string | undefined)[] = [];
   const peers = new Set<string>();
   let cancelled = 0;
   const reservations = new Map<string, number>();
@@ -38,6 +41,8 @@ export async function startInventoryGrpcServer({ delayMs = 0 }: { delayMs?: numb
     call.on('cancelled', () => cancelled++);
     const run = call.metadata.get('x-test-run')[0];
     if (typeof run === 'string') runTags.push(run);
+    const traceparent = call.metadata.get('traceparent')[0];
+    traceparents.push(typeof traceparent === 'string' ? traceparent : undefined);
     const delay = Number(call.metadata.get('x-delay-ms')[0] ?? delayMs);
     const respond = () => {
       if (call.cancelled) return;
@@ -73,6 +78,7 @@ export async function startInventoryGrpcServer({ delayMs = 0 }: { delayMs?: numb
     address: `127.0.0.1:${port}`,
     calls,
     runTags,
+    traceparents,
     peers,
     cancelled: () => cancelled,
     close: () =>
