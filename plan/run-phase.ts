@@ -21,6 +21,8 @@ export interface PhaseRequest {
   flags: ConfigFlags;
   quiet?: boolean;
   outputs?: string[];
+  /** `--tracing`: turns on `config.tracing` for this run, so the plan records it. */
+  tracing?: boolean;
   signal?: AbortSignal;
   /** Where lines for the user go (run folder, shop start). */
   say: (line: string) => void;
@@ -38,7 +40,8 @@ export interface PhaseOutcome {
  * alongside, and stops the samplers and the shop again, also on Ctrl-C.
  */
 export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
-  const config = loadConfig({ file: request.configFile, flags: request.flags });
+  const loaded = loadConfig({ file: request.configFile, flags: request.flags });
+  const config = request.tracing ? { ...loaded, tracing: true } : loaded;
   const workers = request.workers ?? DEFAULT_WORKERS;
   const plan = buildPlan({ phase: request.phase, scenarios: request.scenarios, config, timeScale: request.timeScale, workers, now: new Date() });
   const runDir = createRunFolder({ phase: plan.phase, now: new Date(plan.createdAt) });
@@ -59,6 +62,7 @@ export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
       quiet: request.quiet,
       outputs: request.outputs,
       signal: request.signal,
+      tracing: plan.config.tracing ? { exemplarsPerScenario: plan.config.reports.topN } : undefined,
     });
     return { plan, runDir, result };
   } finally {

@@ -15,6 +15,8 @@ Flags:
   --config FILE        config file (default: loadbook.config.json)
   --workers N          engine worker threads (default: cores − 1, at least 1)
   --out json=FILE      also write k6 JSON output
+  --tracing            send a W3C traceparent with every HTTP request and gRPC call, and write the slowest
+                       (config: reports.topN per scenario) to exemplars.json (config: tracing, default off)
   --quiet              no progress lines
   --help, -h           this text
 
@@ -42,6 +44,7 @@ try {
       workers: { type: 'string' },
       out: { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
+      tracing: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -63,6 +66,7 @@ try {
     flags: { rate: values.rate, target: values.target },
     quiet: values.quiet,
     outputs: values.out,
+    tracing: values.tracing,
     signal: controller.signal,
     say,
   });
