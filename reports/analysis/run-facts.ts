@@ -5,11 +5,14 @@ import type { RunFacts } from './run-analysis.ts';
 
 /**
  * A URL with its credentials removed: no `user:password@`, and no query string (query values may be
- * tokens). Anything that does not parse as a URL is returned with everything before an `@` dropped.
+ * tokens). Anything that does not parse as a URL with a host is returned without what precedes an `@` and
+ * without a query.
  */
 export function stripCredentials(url: string): string {
   try {
     const parsed = new URL(url);
+    // `user:pw@host` parses as scheme `user:` with an opaque path: treat it as no URL at all.
+    if (parsed.host === '') throw new TypeError('no host');
     parsed.username = '';
     parsed.password = '';
     parsed.search = '';
