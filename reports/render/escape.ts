@@ -20,5 +20,6 @@ export function escapeMarkdownCell(value: unknown): string {
 
 /** Text for markdown prose (a paragraph or list item), rendered as literal text. */
 export function escapeMarkdown(value: unknown): string {
-  return escapeHtml(value).replace(/[\\`*_{}[\]()#+!|~]/g, (char) => `\\${char}`);
+  // Punctuation first: escaping it after HTML would split entities such as `&#39;` into `&\#39;`.
+  return escapeHtml(String(value).replace(/[\\`*_{}[\]()#+!|~]/g, (char) => `\\${char}`));
 }
