@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,11 @@ import type { Exemplar, ExemplarsFile } from '../../../engine/output/exemplar.ts
 const SCRIPT = new URL('../../fixtures/scripts/tracing-http.ts', import.meta.url).pathname;
 const OWN_TRACEPARENT = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 const WELL_FORMED = /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/;
+/** A self-signed certificate for 127.0.0.1, valid for a century: https goes through undici, not the lean client. */
+const TLS = {
+  cert: readFileSync(new URL('../../fixtures/tls/loopback-cert.pem', import.meta.url)),
+  key: readFileSync(new URL('../../fixtures/tls/loopback-key.pem', import.meta.url)),
+};
 
 /** One request as the server saw it. */
 interface Received {
@@ -27,12 +33,12 @@ interface TraceServer {
 }
 
 /**
- * A real HTTP server on loopback that records the traceparent of every request, answers after `?delay=`
- * ms, sets `X-Cache` from `?cache=`, and redirects `/redirect` to `/browse`.
+ * A real HTTP server on loopback (HTTPS with `tls`) that records the traceparent of every request, answers
+ * after `?delay=` ms, sets `X-Cache` from `?cache=`, and redirects `/redirect` to `/browse`.
  */
-async function startTraceServer(): Promise<TraceServer> {
+async function startTraceServer(tls?: https.ServerOptions): Promise<TraceServer> {
   const received: Received[] = [];
-  const server = http.createServer((request, response) => {
+  const listener: http.RequestListener = (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const delayMs = Number(url.searchParams.get('delay') ?? 0);
     const cache = url.searchParams.get('cache') ?? undefined;
@@ -46,11 +52,12 @@ async function startTraceServer(): Promise<TraceServer> {
       response.setHeader('Content-Type', 'application/json');
       response.end('{"ok":true}');
     }, delayMs);
-  });
+  };
+  const server = tls ? https.createServer(tls, listener) : http.createServer(listener);
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received,
     close: () =>
       new Promise((resolve) => {
@@ -190,5 +197,38 @@ describe('tracing on the engine, against a real HTTP server', () => {
     const result = await runTest({ script: SCRIPT, env: { TARGET: server.url }, quiet: true, noSummary: true, tracing: { exemplarsPerScenario: -1 } });
     expect(result.exitCode).toBe(104);
     expect(result.error).toMatch(/^invalid tracing\.exemplarsPerScenario -1; expected a whole number ≥ 0$/);
+  });
+
+  it('sends the traceparent over https too, where requests go through undici', async () => {
+    const secure = await startTraceServer(TLS);
+    // Worker threads copy the environment when they start; the engine has no option to trust a certificate.
+    const previous = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+    try {
+      const result = await runTest({
+        script: SCRIPT,
+        env: { TARGET: secure.url },
+        options: { vus: 1, iterations: 3 },
+        workers: 1,
+        quiet: true,
+        noSummary: true,
+        tracing: { exemplarsPerScenario: 2 },
+      });
+      expect(result.exitCode).toBe(0);
+      const browse = secure.received.filter((request) => request.path === '/browse');
+      expect(browse).toHaveLength(3);
+      for (const request of browse) expect(request.traceparent).toMatch(WELL_FORMED);
+      expect(new Set(browse.map((request) => request.traceparent)).size).toBe(3);
+      const exemplars = result.exemplars!.exemplars;
+      expect(exemplars).toHaveLength(2);
+      for (const exemplar of exemplars) {
+        expect(browse.map((request) => request.traceparent)).toContain(`00-${exemplar.traceId}-${exemplar.spanId}-01`);
+        expect(exemplar).toMatchObject({ metric: 'http_req_duration', scenario: 'default', status: '200' });
+      }
+    } finally {
+      if (previous === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = previous;
+      await secure.close();
+    }
   });
 });
