@@ -1,5 +1,4 @@
-import { analyzeRun } from '../analysis/analyze-run.ts';
-import type { RunAnalysis } from '../analysis/run-analysis.ts';
+import { analyzeRun, type RunAnalysis } from '../analysis/index.ts';
 import { resolveRunDir } from '../resolve-run-dir.ts';
 import type { BaselineProvenance } from './baseline-document.ts';
 import { BaselineError } from './baseline-error.ts';
