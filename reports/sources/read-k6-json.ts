@@ -2,7 +2,7 @@ import type { MetricContains, MetricDefinition, MetricType, Tags } from '../../e
 import { tagKey } from '../../engine/metrics/sample-sink.ts';
 import type { TimelineHeader, TimelineRecord } from '../../engine/output/timeline-writer.ts';
 import { lineError } from './k6-input-error.ts';
-import { scanPointBytes, type PointBytes } from './k6-point-bytes.ts';
+import { K6PointBytes, metricNameHash } from './k6-point-bytes.ts';
 import { readByteLineChunks } from './read-lines.ts';
 import { Rfc3339Clock } from './rfc3339-clock.ts';
 import { SecondFolder, type FoldSeries } from './second-folder.ts';
@@ -35,20 +35,36 @@ interface MetricState {
 interface TagSet {
   key: string;
   tags: Tags;
-  /** This tag set's series with their metric name's bytes, for the byte-level fast path. */
-  series: { name: Buffer; series: FoldSeries }[];
+  /** This tag set's series with their metric name's bytes and hash, for the byte-level fast path. */
+  series: NamedSeries[];
 }
 
-/** The series in `list` whose metric name is `buf[start, end)`. */
-function findByName(list: TagSet['series'], buf: Buffer, start: number, end: number): FoldSeries | undefined {
+interface NamedSeries {
+  name: Buffer;
+  hash: number;
+  series: FoldSeries;
+}
+
+/** The series in `list` whose metric name is `buf[start, end)`, whose metricNameHash is `hash`. */
+function findByName(list: NamedSeries[], buf: Buffer, start: number, end: number, hash: number): FoldSeries | undefined {
   const length = end - start;
   outer: for (let i = 0; i < list.length; i++) {
-    const name = list[i]!.name;
-    if (name.length !== length) continue;
-    for (let j = length - 1; j >= 0; j--) if (name[j] !== buf[start + j]) continue outer;
-    return list[i]!.series;
+    const entry = list[i]!;
+    if (entry.hash !== hash || entry.name.length !== length) continue;
+    const name = entry.name;
+    for (let j = 0; j < length; j++) if (name[j] !== buf[start + j]) continue outer;
+    return entry.series;
   }
   return undefined;
+}
+
+/** True when `raw` equals `buf[start, end)`: a few telling bytes in JS, then one native comparison. */
+function sameBytes(raw: Buffer, buf: Buffer, start: number, end: number): boolean {
+  const length = end - start;
+  if (raw.length !== length) return false;
+  // Tag sets of one run differ mostly near their end (url, name, status) or in the middle.
+  if (length > 8 && (raw[length - 4] !== buf[end - 4] || raw[length >> 1] !== buf[start + (length >> 1)])) return false;
+  return raw.compare(buf, start, end) === 0;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -93,7 +109,7 @@ export async function* readK6Json(
   let out: TimelineRecord[] = [];
   const folder = new SecondFolder(options.reorderWindowSeconds ?? 2, (record) => out.push(record));
   const clock = new Rfc3339Clock();
-  const point: PointBytes = { time: 0, value: 0, tagsStart: 0, tagsEnd: 0, metricStart: 0, metricEnd: 0 };
+  const point = new K6PointBytes(clock);
   let lineNo = 0;
   let points = 0;
   let headerSent = false;
@@ -113,7 +129,8 @@ export async function* readK6Json(
     if (!series) {
       series = { id: seriesCount++, metric: metric.definition, tags: tagSet.tags };
       metric.series.set(tagSet.key, series);
-      tagSet.series.push({ name: Buffer.from(metric.definition.name, 'utf8'), series });
+      const name = Buffer.from(metric.definition.name, 'utf8');
+      tagSet.series.push({ name, hash: metricNameHash(name), series });
     }
     return series;
   };
@@ -166,23 +183,19 @@ export async function* readK6Json(
   };
 
   const recentTagSet = (buf: Buffer, start: number, end: number): TagSet | undefined => {
-    const length = end - start;
-    outer: for (let i = 0; i < recent.length; i++) {
-      const raw = recent[i]!.raw;
-      if (raw.length !== length) continue;
-      for (let j = length - 1; j >= 0; j--) if (raw[j] !== buf[start + j]) continue outer;
+    for (let i = 0; i < recent.length; i++) {
       const hit = recent[i]!;
-      if (i > 0) {
-        recent.splice(i, 1);
-        recent.unshift(hit);
-      }
+      if (!sameBytes(hit.raw, buf, start, end)) continue;
+      // Move to the front without allocating (splice would return an array).
+      for (let j = i; j > 0; j--) recent[j] = recent[j - 1]!;
+      recent[0] = hit;
       return hit.tagSet;
     }
     return undefined;
   };
 
   const fastLine = (buf: Buffer, start: number, end: number): boolean => {
-    if (!scanPointBytes(buf, start, end, clock, point)) return false;
+    if (!point.scan(buf, start, end)) return false;
     const { tagsStart, tagsEnd } = point;
     let tagSet = recentTagSet(buf, tagsStart, tagsEnd);
     if (!tagSet) {
@@ -203,7 +216,7 @@ export async function* readK6Json(
       if (recent.length > 8) recent.pop();
     }
     const series =
-      findByName(tagSet.series, buf, point.metricStart, point.metricEnd) ??
+      findByName(tagSet.series, buf, point.metricStart, point.metricEnd, point.metricHash) ??
       seriesOf(metricOf(buf.toString('latin1', point.metricStart, point.metricEnd), buf.toString('utf8', start, end)), tagSet);
     folder.add(series, point.time, point.value);
     points++;

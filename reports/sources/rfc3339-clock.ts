@@ -16,6 +16,8 @@ export class Rfc3339Clock {
   private prefix: Uint16Array = new Uint16Array(0);
   private zone: Uint16Array = new Uint16Array(0);
   private base = 0;
+  /** Where scanBytes found the closing quote. */
+  end = 0;
 
   /** Epoch ms of `text.slice(start, end)`, or NaN when it is not an RFC 3339 time. */
   parse(text: string, start: number, end: number): number {
@@ -64,6 +66,52 @@ export class Rfc3339Clock {
     for (let i = 0; cached && i < this.zoneBytes.length; i++) cached = buf[pos + i] === this.zoneBytes[i];
     if (!cached && !this.learn(buf.toString('latin1', start, start + 19), buf.toString('latin1', pos, end))) return NaN;
     return this.base + fraction * FRACTION_SCALE[digits]!;
+  }
+
+  /**
+   * Reads the time that starts at `buf[start]` and ends before the next `"` (searched up to `limit`):
+   * its epoch ms, or NaN when it is not an RFC 3339 time. On success `end` is the quote's position. In
+   * the common case (the previous time's second and zone) the time's bytes are read once, with no
+   * separate search for the quote.
+   */
+  scanBytes(buf: Buffer, start: number, limit: number): number {
+    const prefix = this.prefixBytes;
+    const zone = this.zoneBytes;
+    if (prefix.length === 19 && start + 20 < limit) {
+      let same = true;
+      // The seconds digits change most often, so they are compared first.
+      for (let i = 18; i >= 0; i--) {
+        if (buf[start + i] !== prefix[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        let pos = start + 19;
+        let fraction = 0;
+        let digits = 0;
+        if (buf[pos] === 46 /* . */) {
+          pos++;
+          for (let code = buf[pos]! - 48; code >= 0 && code <= 9 && pos < limit; code = buf[++pos]! - 48) {
+            if (digits < 9) {
+              fraction = fraction * 10 + code;
+              digits++;
+            }
+          }
+          if (digits === 0) same = false;
+        }
+        for (let i = 0; same && i < zone.length; i++) same = buf[pos + i] === zone[i];
+        if (same && pos + zone.length < limit && buf[pos + zone.length] === 34 /* " */) {
+          this.end = pos + zone.length;
+          return this.base + fraction * FRACTION_SCALE[digits]!;
+        }
+      }
+    }
+    let quote = start;
+    while (quote < limit && buf[quote] !== 34) quote++;
+    if (quote >= limit) return NaN;
+    this.end = quote;
+    return this.parseBytes(buf, start, quote);
   }
 
   private learn(prefix: string, zone: string): boolean {

@@ -1,6 +1,7 @@
-import { createHistogram, encodeHistogram, recordTrendValue, type Histogram } from '../../engine/metrics/hdr.ts';
+import { createHistogram, encodeHistogram, type Histogram } from '../../engine/metrics/hdr.ts';
 import type { MetricDefinition, Tags } from '../../engine/metrics/metric-types.ts';
 import type { TimelineRecord } from '../../engine/output/timeline-writer.ts';
+import { fastRecordTrendValue } from './fast-record-trend-value.ts';
 
 /** One metric and one tag set; `id` indexes the per-second accumulators. */
 export interface FoldSeries {
@@ -81,7 +82,7 @@ export class SecondFolder {
     acc.last = value;
     if (value < acc.min) acc.min = value;
     if (value > acc.max) acc.max = value;
-    if (acc.histogram) recordTrendValue(acc.histogram, value);
+    if (acc.histogram) fastRecordTrendValue(acc.histogram, value);
   }
 
   /** Emits every second still open. */

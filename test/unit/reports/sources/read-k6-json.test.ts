@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeHistogram, percentileOf } from '../../../../engine/metrics/hdr.ts';
 import { tagKey } from '../../../../engine/metrics/sample-sink.ts';
@@ -184,6 +185,39 @@ describe('readK6Json on other shapes and bad input', () => {
     // 1 arrives after 2 but within the window; 0 arrives after 5 moved the window past second 2.
     expect(records.map((r) => [r.second, r.count])).toEqual([[0, 1], [1, 1], [2, 1], [3, 2], [5, 1]]);
     expect(stats.latePoints).toBe(1);
+  });
+
+  it('reads a large file of mixed fast and slow lines, CRLF and hash-sharing names, plain and gzipped, as JSON.parse does', async () => {
+    const names = ['Aa_reqs', '``_reqs', 'http_req_duration'];
+    const lines = [metric('Aa_reqs', 'counter'), metric('``_reqs', 'counter'), metric('http_req_duration', 'trend', 'time')];
+    const tagSets = ['{"status":"200","url":"/a"}', '{"status":"200","url":"/b"}', '{"name":"\\"x\\"","status":"503"}', 'null'];
+    for (let i = 0; i < 30_000; i++) {
+      const ms = Date.UTC(2026, 0, 1) + i * 0.5 + (i % 7) * 90;
+      const time = new Date(ms).toISOString().replace('Z', `${String(i % 1000).padStart(3, '0')}123Z`);
+      const value = i % 11 === 0 ? `${i % 5}e-3` : String(Math.round(Math.sin(i) * 1e6) / 1e3);
+      const line = `{"type":"Point","data":{"time":"${time}","value":${value},"tags":${tagSets[i % 4]}},"metric":"${names[i % 3]}"}`;
+      lines.push(i % 13 === 0 ? line + '\r' : line);
+    }
+    const file = await write('mixed.json', lines);
+    const gz = path.join(dir, 'mixed.gz');
+    await writeFile(gz, gzipSync(await readFile(file)));
+
+    const raw = await rawPoints(file);
+    const startedAt = Math.floor(raw[0]!.ms);
+    const expected = new Map<string, { count: number; sum: number; last: number }>();
+    for (const point of raw) {
+      const key = keyOf(Math.floor((point.ms - startedAt) / 1000), point.metric, point.tags);
+      const entry = expected.get(key) ?? { count: 0, sum: 0, last: 0 };
+      entry.count++;
+      entry.sum += point.value;
+      entry.last = point.value;
+      expected.set(key, entry);
+    }
+    for (const input of [file, gz]) {
+      const { records, stats } = await readAll(input);
+      expect(stats).toMatchObject({ lines: 30_003, points: 30_000, series: 12 });
+      expect(new Map(records.map((r) => [keyOf(r.second, r.metric, r.tags), { count: r.count, sum: r.sum, last: r.last }]))).toEqual(expected);
+    }
   });
 
   it('yields only a header for a file without points', async () => {
