@@ -138,7 +138,17 @@ export function buildBaseline(analysis: RunAnalysis, provenance: BaselineProvena
           topKeys: analysis.caching.topKeys.map(({ bucket, samples, share, hitRatio }) => ({ bucket, samples, share, hitRatio })),
         }
       : null,
-    heapTrend: analysis.heapTrend ? { ...analysis.heapTrend } : null,
+    heapTrend: analysis.heapTrend
+      ? {
+          source: analysis.heapTrend.source,
+          samples: analysis.heapTrend.samples,
+          spanS: analysis.heapTrend.spanS,
+          slopeMiBPerHour: analysis.heapTrend.slopeMiBPerHour,
+          r2: analysis.heapTrend.r2,
+          thresholdMiBPerHour: analysis.heapTrend.thresholdMiBPerHour,
+          suspectedLeak: analysis.heapTrend.suspectedLeak,
+        }
+      : null,
     samplerErrors: analysis.samplerErrors.map(({ source, errors, firstError }) => ({ source, errors, firstError })),
   };
 }

@@ -39,6 +39,7 @@ describe('readBaseline', () => {
     ['another schema version', (copy) => (copy.schemaVersion = 2), /^invalid \/schemaVersion in .*; expected 1, got 2; /],
     ['a missing histogram', (copy) => delete copy.scenarios[1].histograms, /^invalid \/scenarios\/1 in .*; expected the field "histograms", got none; /],
     ['an unknown field', (copy) => (copy.verdict = 'pass'), /^invalid \/verdict in .*; expected a known field \(.*\), got an unknown field "verdict"; /],
+    ['a target that is a number', (copy) => (copy.run.target = 8080), /^invalid \/run\/target in .*; expected a string, got 8080; /],
     ['a histogram that is not base64', (copy) => (copy.scenarios[0].histograms.whole = 'not base64!'), /^invalid \/scenarios\/0\/histograms\/whole in .*; expected /],
   ])('refuses a twin with %s in one line naming the value', async (_, change, message) => {
     const file = corrupted('bad.json', change);
