@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Tags } from '../../../../engine/metrics/metric-types.ts';
 import type { TimelineRecord } from '../../../../engine/output/timeline-writer.ts';
 import { CachingCheck, type CachingCheckOptions } from '../../../../reports/analysis/caching-check.ts';
 import { plainDelta } from './timeline-fixture.ts';
@@ -6,7 +7,7 @@ import { plainDelta } from './timeline-fixture.ts';
 const OPTIONS: CachingCheckOptions = { warmupS: 10, target: 0.85, topN: 2, scenario: 'product-get' };
 
 function cacheHit(second: number, bucket: string | undefined, samples: number, hits: number, scenario = 'product-get'): TimelineRecord {
-  const tags = bucket === undefined ? { scenario } : { scenario, id_bucket: bucket };
+  const tags: Tags = bucket === undefined ? { scenario } : { scenario, id_bucket: bucket };
   return { kind: 'series', second, time: second * 1000, ...plainDelta('cache_hit', 'rate', tags, samples, hits) };
 }
 
