@@ -43,6 +43,7 @@ export interface GrpcContext {
 }
 
 const NO_METHODS: ReadonlyMap<string, GrpcMethod> = new Map();
+const DEFAULT_USER_AGENT = 'loadbook/0.1 (k6-compatible)';
 
 /**
  * The call's params with a `traceparent` in its metadata, and that value: the script's own when its
@@ -60,7 +61,6 @@ function tracedCall(call: CallParams, tracer: RequestTracer): { call: CallParams
   metadata.set('traceparent', traceparent);
   return { call: { ...call, metadata }, traceparent };
 }
-const DEFAULT_USER_AGENT = 'loadbook/0.1 (k6-compatible)';
 
 /** The `Client` class of one VU's `k6/net/grpc`. */
 export function clientClass(context: GrpcContext) {
