@@ -45,11 +45,14 @@ export class HdrBucket {
     return this.live ? encodeHistogram(this.live) : this.encoded;
   }
 
-  /** The value at percentile p (0–100) in ms, clamped to the exact min and max as Aggregate does. */
-  percentile(p: number): number | undefined {
+  /**
+   * The values at percentiles `ps` (0–100) in ms, clamped to the exact min and max as Aggregate does;
+   * undefined when empty. Decodes a sealed histogram once for all of them.
+   */
+  percentiles(ps: readonly number[]): number[] | undefined {
     if (this.count === 0 || (!this.live && !this.encoded)) return undefined;
     const histogram = this.live ?? decodeHistogram(this.encoded!);
-    return Math.min(this.max, Math.max(this.min, percentileOf(histogram, p)));
+    return ps.map((p) => Math.min(this.max, Math.max(this.min, percentileOf(histogram, p))));
   }
 
   private histogram(): Histogram {

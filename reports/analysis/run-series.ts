@@ -145,9 +145,10 @@ export class SeriesFold {
       const widthS = Math.max(1, Math.min(bucketS, seconds - second));
       for (const [name, entry] of value.scenarios) {
         if (scenarios && !scenarios.has(name)) continue;
-        const { latency } = entry;
-        if (latency.count > 0) {
-          series.latency.push({ scenario: name, second, p50: latency.percentile(50)!, p95: latency.percentile(95)!, p99: latency.percentile(99)! });
+        const percentiles = entry.latency.percentiles([50, 95, 99]);
+        if (percentiles) {
+          const [p50, p95, p99] = percentiles as [number, number, number];
+          series.latency.push({ scenario: name, second, p50, p95, p99 });
         }
         const target = targetRateBetween(this.scenarios.get(name)!.stages, second * 1000, (second + widthS) * 1000);
         series.rate.push({ scenario: name, second, achieved: entry.iterations / widthS, target });
