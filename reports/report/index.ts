@@ -1,5 +1,8 @@
 export { buildReport, reportBlocks, type BuiltReport, type ReportFile, type ReportOptions } from './build-report.ts';
+export { createReport, type ReportInput, type WrittenReport } from './create-report.ts';
 export type { Block, Inline, RichText, TableColumn } from './report-block.ts';
+export { parseReportArgs, type ReportCommand } from './parse-report-args.ts';
+export { ReportError } from './report-error.ts';
 export { RENDERERS, type ReportFormat, type ReportRenderer } from './report-renderers.ts';
 export type { ReportContext, ReportSection } from './report-section.ts';
 export { SECTIONS, type SectionName } from './report-sections.ts';

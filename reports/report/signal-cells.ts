@@ -38,9 +38,10 @@ export function throughputCell(signals: GoldenSignals, metric: string): string {
   return `${formatNumber(signals.traffic.eventsPerS)} events/s`;
 }
 
-/** Iterations/s achieved against the plan's target: `71.8/s of 72.3/s (99.3%)`. */
+/** Iterations/s achieved against the plan's target: `71.8/s of 72.3/s (99.3%)`; stock k6 output has no target. */
 export function achievedCell(signals: GoldenSignals): string {
   const { iterationsPerS, targetRate, achievedRatio } = signals.traffic;
+  if (targetRate === 0) return `${formatNumber(iterationsPerS)}/s (no target)`;
   const ratio = achievedRatio === undefined ? '' : ` (${formatPercent(achievedRatio, 1)})`;
   return `${formatNumber(iterationsPerS)}/s of ${formatNumber(targetRate)}/s${ratio}`;
 }

@@ -24,20 +24,20 @@ function loadGenerator(run: RunFacts): string | undefined {
 /** The report's title (phase and run id) and the facts a reader needs to trust or reproduce the run. */
 export const runFactsSection: ReportSection = {
   render({ run, phase, startedAt, seconds }) {
-    const phaseName = phase.charAt(0).toUpperCase() + phase.slice(1);
+    const title = run.source === 'k6' ? `k6 run ${run.id}` : `${phase.charAt(0).toUpperCase()}${phase.slice(1)} run ${run.id}`;
     const generator = loadGenerator(run);
     const facts: (RichText | undefined)[] = [
       fact('Source', run.source === 'k6' ? 'stock k6 output' : 'loadbook engine run folder'),
       run.target === undefined ? undefined : fact('Target', [code(run.target)]),
       run.baselineRate === undefined ? undefined : fact('Baseline rate', `${formatNumber(run.baselineRate)} iterations/s`),
-      fact('Time scale', run.timeScale === 1 ? '1 (real durations)' : `${run.timeScale} (every duration × ${run.timeScale})`),
+      run.source === 'k6' ? undefined : fact('Time scale', run.timeScale === 1 ? '1 (real durations)' : `${run.timeScale} (every duration × ${run.timeScale})`),
       fact('Started', `${new Date(startedAt).toISOString()}, ${formatNumber(seconds, 0)} s analysed`),
       run.stages.length === 0 ? undefined : fact('Stages', stagesText(run.stages)),
       run.configSha256 === undefined ? undefined : fact('Config', [text('sha256 '), code(run.configSha256.slice(0, SHORT_HASH))]),
       generator === undefined ? undefined : fact('Load generator', generator),
     ];
     return [
-      { kind: 'heading', level: 1, text: `${phaseName} run ${run.id}` },
+      { kind: 'heading', level: 1, text: title },
       { kind: 'list', items: facts.filter((item) => item !== undefined) },
     ];
   },
