@@ -1,7 +1,8 @@
 // Measures what issue 4 asks of analysis: it streams, its memory does not grow with the run's length,
 // and a 4-hour soak's timeline is analysed in seconds. It writes a soak run folder (plan.json from
-// buildPlan, stretched to the runbook's 4 h; timeline.ndjson.gz through the engine's TimelineWriter with
-// the ~75 series a 5-scenario mix writes each second; server.ndjson every 5 s), then a 1-hour one, and
+// buildPlan, stretched to the runbook's 4 h; timeline.ndjson.gz in the engine's TimelineRecord shape with
+// the ~75 series a 5-scenario mix writes each second, histograms from the engine's encodeHistogram;
+// server.ndjson every 5 s), then a 1-hour one, and
 // times analyzeRun on each in a fresh child process: wall, CPU, peak RSS (getrusage maxrss) and the heap
 // still reachable after a forced GC with the result held (what would grow if state grew). The
 // baseline, measured in the same run, is a bare gunzip + readline + JSON.parse pass over the same
