@@ -17,7 +17,8 @@ Arguments:
 
 Flags:
   --k6-json FILE       report on stock k6 output instead: the file of k6 run --out json=FILE (plain or .gz)
-  --k6-summary FILE    with --k6-json: the handleSummary JSON (k6 --summary-export), for p95 budgets
+  --k6-summary FILE    with --k6-json: the handleSummary data as JSON, whose p(95) thresholds give the
+                       budgets (in the script: handleSummary(data) returning {'summary.json': JSON.stringify(data)})
   --out DIR            folder to write into (default: the run folder; required with --k6-json)
   --help, -h           this text
 

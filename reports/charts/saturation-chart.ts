@@ -7,8 +7,8 @@ import { whyNoSaturation } from './why-no-server-samples.ts';
 
 /** The measures the chart stacks, each in its own panel with its own unit. */
 const MEASURES = [
-  { field: 'cpuPercent', title: 'CPU (% of one core)' },
-  { field: 'heapUsedMiB', title: 'heap used (MiB)' },
+  { field: 'cpuPercent', title: 'CPU % of a core' },
+  { field: 'heapUsedMiB', title: 'heap used MiB' },
 ] as const;
 
 function measurePanel(analysis: RunAnalysis, measure: (typeof MEASURES)[number]) {
