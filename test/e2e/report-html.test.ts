@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReport, writeReportFiles } from '../../reports/report/index.ts';
+import { buildReport, writeReportFiles, type BuiltReport } from '../../reports/report/index.ts';
 import { loadRunAnalysis } from '../fixtures/reports/load-run-analysis.ts';
 
 /** Debian's chromium (scripts/ensure-chromium.mjs installs it); no browser is ever downloaded. */
@@ -27,10 +27,17 @@ describe('report.html in headless chromium', () => {
     await browser?.close();
   });
 
+  /** Each fixture's report, built and written once. */
+  const written = new Map<string, { dir: string; report: BuiltReport }>();
+
   async function open(name: 'run-analysis' | 'hostile-run-analysis') {
-    const report = await buildReport(loadRunAnalysis(name));
-    const dir = mkdtempSync(join(tmpdir(), 'loadbook-report-html-'));
-    writeReportFiles(dir, report.files);
+    if (!written.has(name)) {
+      const report = await buildReport(loadRunAnalysis(name));
+      const dir = mkdtempSync(join(tmpdir(), 'loadbook-report-html-'));
+      writeReportFiles(dir, report.files);
+      written.set(name, { dir, report });
+    }
+    const { dir, report } = written.get(name)!;
     const page = await browser.newPage();
     const requests: string[] = [];
     const errors: string[] = [];
