@@ -29,8 +29,8 @@ export interface ScenarioView {
   metric: MarkdownText;
   budget: MarkdownText;
   rows: SignalsRowView[];
-  /** Spike recovery line; false without a burst. */
-  recovery: { burstEnd: MarkdownText; baselineP95: MarkdownText; recovered: MarkdownText } | false;
+  /** Spike recovery; false without a burst. recoveredAfter is false when the run ended before recovery. */
+  recovery: { burstEnd: MarkdownText; baselineP95: MarkdownText; recoveredAfter: MarkdownText | false } | false;
 }
 
 /** One row of a saturation table. */
@@ -112,7 +112,7 @@ function scenarioView(scenario: BaselineScenario): ScenarioView {
     recovery: recovery !== null && {
       burstEnd: plain(`${formatNumber(recovery.burstEndSecond)} s`),
       baselineP95: plain(`${msOrDash(recovery.baselineP95)} ms`),
-      recovered: plain(recovery.recoverySeconds === null ? 'not within the run' : `${formatNumber(recovery.recoverySeconds)} s`),
+      recoveredAfter: recovery.recoverySeconds !== null && plain(`${formatNumber(recovery.recoverySeconds)} s`),
     },
   };
 }

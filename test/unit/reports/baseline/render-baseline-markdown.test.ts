@@ -79,6 +79,15 @@ describe('renderBaselineMarkdown', () => {
     expect(markdown).toContain('## Golden signals');
   });
 
+  it('says when a scenario recovered from a burst, or that it did not', () => {
+    const analysis = steadyAnalysis();
+    analysis.scenarios[0]!.recovery = { burstEndSecond: 150, baselineP95: 37.9, recoverySeconds: 4 };
+    analysis.scenarios[1]!.recovery = { burstEndSecond: 150, baselineP95: 134, recoverySeconds: undefined };
+    const markdown = renderBaselineMarkdown(buildBaseline(analysis, FIXTURE_PROVENANCE), TWIN);
+    expect(markdown).toContain('Recovery after the burst ending at 150 s: back within 10% of the steady p95 (37.9 ms) after 4 s.');
+    expect(markdown).toContain('not back within 10% of the steady p95 (134 ms) by the end of the run.');
+  });
+
   it('marks a baseline taken with uncommitted changes', () => {
     const doc = buildBaseline(steadyAnalysis(), { ...FIXTURE_PROVENANCE, gitDirty: true });
     expect(renderBaselineMarkdown(doc, TWIN)).toContain('Commit 8e1dd6b0c4f2 (uncommitted changes)');
