@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createHistogram, decodeHistogram, encodeHistogram, recordTrendValue } from '../../../../engine/metrics/hdr.ts';
+import { fastEncodeHistogram } from '../../../../reports/sources/fast-encode-histogram.ts';
+
+const recorded = (values: number[]) => {
+  const histogram = createHistogram();
+  for (const value of values) recordTrendValue(histogram, value);
+  return histogram;
+};
+
+let seed = 5;
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+
+describe('fastEncodeHistogram', () => {
+  it.each([
+    ['an empty histogram', []],
+    ['one zero', [0]],
+    ['one value', [17.051234]],
+    ['counts of 63, 64 and more in one bucket (one- and two-byte words)', [...Array(63).fill(1), ...Array(64).fill(2), ...Array(20_000).fill(3)]],
+    ['long runs of empty buckets', [0.001, 5_000, 3_600_000]],
+    ['values that grew the counts array', [1, 1e6, 2e6, 0.5]],
+    ['a second of HTTP timings', Array.from({ length: 500 }, () => Math.round(Math.exp(rand() * 6) * 1e6) / 1e6)],
+  ])('encodes %s exactly as encodeHistogram does', (_name, values) => {
+    const histogram = recorded(values as number[]);
+    expect(fastEncodeHistogram(histogram)).toBe(encodeHistogram(histogram));
+  });
+
+  it.each([16_384, 2_097_152, 2 ** 31 + 5])('encodes a bucket holding %i values (words of 3 bytes and more) as encodeHistogram does', (count) => {
+    const histogram = recorded([0.5, 9]);
+    histogram.recordValueWithCount(7_000, count);
+    expect(fastEncodeHistogram(histogram)).toBe(encodeHistogram(histogram));
+  });
+
+  it('encodes a reset, reused histogram as encodeHistogram does, and the result decodes to the same counts', () => {
+    const histogram = recorded([1, 2, 3_000_000]);
+    histogram.reset();
+    for (let i = 0; i < 300; i++) recordTrendValue(histogram, rand() * 200);
+    const fast = fastEncodeHistogram(histogram);
+    expect(fast).toBe(encodeHistogram(histogram));
+    expect(decodeHistogram(fast).getValueAtPercentile(95)).toBe(histogram.getValueAtPercentile(95));
+  });
+});
