@@ -98,7 +98,7 @@ describe('a baseline of a run folder the engine wrote', () => {
     for (const { label, hdr } of histograms.stages) within1Percent(cells.get(label)!, percentileOf(decodeHistogram(hdr), 95));
     expect(histograms.stages.map(({ label }) => label)).toEqual(['warm-up', 'steady', 'burst']);
     expect(twin.run.target).toBe(server.url);
-    expect(twin.provenance.gitCommit).toMatch(/^[0-9a-f]{40}$/);
+    expect(twin.provenance.gitCommit).toMatch(/^([0-9a-f]{40}|unknown)$/);
   });
 
   it('is written by npm run baseline, which prints both paths and never overwrites', async () => {
