@@ -1,4 +1,4 @@
-import type { RunAnalysis } from '../analysis/run-analysis.ts';
+import type { RunAnalysis } from '../analysis/index.ts';
 import { BaselineError } from './baseline-error.ts';
 
 /**

@@ -1,12 +1,5 @@
 import { HDR_UNITS_PER_MS } from '../../engine/metrics/hdr.ts';
-import type { StageLabel } from '../../phases/index.ts';
-import type { GoldenSignals } from '../analysis/signals-accumulator.ts';
-import type {
-  RunAnalysis,
-  SampledStat,
-  SaturationWindow,
-  ScenarioAnalysis,
-} from '../analysis/run-analysis.ts';
+import type { GoldenSignals, RunAnalysis, SampledStat, SaturationWindow, ScenarioAnalysis } from '../analysis/index.ts';
 import {
   BASELINE_SCHEMA_VERSION,
   type BaselineDocument,
@@ -112,7 +105,7 @@ export function buildBaseline(analysis: RunAnalysis, provenance: BaselineProvena
       configSha256: orNull(run.configSha256),
       cores: orNull(run.cores),
       workers: orNull(run.workers),
-      stages: run.stages.map(({ label, startS, endS }: { label: StageLabel; startS: number; endS: number }) => ({ label, startS, endS })),
+      stages: run.stages.map(({ label, startS, endS }) => ({ label, startS, endS })),
     },
     provenance: { gitCommit: provenance.gitCommit, gitDirty: provenance.gitDirty, loadbookVersion: provenance.loadbookVersion },
     scenarios: analysis.scenarios.map(scenario),
