@@ -1,5 +1,16 @@
-import { createHistogram, decodeHistogram, encodeHistogram, percentileOf, type Histogram } from '../../engine/metrics/hdr.ts';
+import { encodeIntoCompressedBase64 } from 'hdr-histogram-js';
+import { createHistogram, decodeHistogram, percentileOf, type Histogram } from '../../engine/metrics/hdr.ts';
 import type { SeriesDelta } from '../../engine/metrics/series-delta.ts';
+import { addHistogram } from './add-histogram.ts';
+import { addSparse, sparseOfRecord, type SparseHistogram } from './sparse-histogram.ts';
+
+/**
+ * The timeline's encoding (compressed base64) at the fastest deflate level: buckets are sealed by the
+ * thousand in a long run, and any level decodes the same.
+ */
+function encodeFast(histogram: Histogram): string {
+  return encodeIntoCompressedBase64(histogram, 1);
+}
 
 /**
  * A trend's merged HDR histogram over one window, with count, min and max. A live histogram takes tens
@@ -13,13 +24,13 @@ export class HdrBucket {
   private encoded: string | undefined;
 
   /** Adds one timeline record of the trend; `decoded` is its histogram, decoded once by the caller. */
-  add(record: SeriesDelta, decoded: Histogram | undefined): void {
+  add(record: SeriesDelta, decoded: SparseHistogram | undefined): void {
     if (record.count === 0) return;
     this.count += record.count;
     if (record.min < this.min) this.min = record.min;
     if (record.max > this.max) this.max = record.max;
-    const histogram = decoded ?? (record.hdr ? decodeHistogram(record.hdr) : undefined);
-    if (histogram) this.histogram().add(histogram);
+    const sparse = decoded ?? sparseOfRecord(record);
+    if (sparse) addSparse(this.histogram(), sparse);
   }
 
   /** Adds everything another bucket holds. */
@@ -28,21 +39,21 @@ export class HdrBucket {
     this.count += other.count;
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
-    if (other.live) this.histogram().add(other.live);
-    else if (other.encoded) this.histogram().add(decodeHistogram(other.encoded));
+    if (other.live) addHistogram(this.histogram(), other.live);
+    else if (other.encoded) addHistogram(this.histogram(), decodeHistogram(other.encoded));
   }
 
   /** Keeps the histogram encoded only, to save memory; merging or reading decodes it again. */
   seal(): void {
     if (!this.live) return;
-    this.encoded = encodeHistogram(this.live);
+    this.encoded = encodeFast(this.live);
     this.live = undefined;
   }
 
   /** The histogram encoded as the timeline encodes it; undefined when empty. */
   encode(): string | undefined {
     if (this.count === 0) return undefined;
-    return this.live ? encodeHistogram(this.live) : this.encoded;
+    return this.live ? encodeFast(this.live) : this.encoded;
   }
 
   /**

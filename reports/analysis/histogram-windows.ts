@@ -1,8 +1,8 @@
-import type { Histogram } from '../../engine/metrics/hdr.ts';
 import type { SeriesDelta } from '../../engine/metrics/series-delta.ts';
 import { CoarseningBuckets } from './coarsening-buckets.ts';
 import { HdrBucket } from './hdr-bucket.ts';
 import { MAX_HISTOGRAM_WINDOWS, type ScenarioHistograms } from './run-analysis.ts';
+import type { SparseHistogram } from './sparse-histogram.ts';
 
 /** The narrowest histogram window, in seconds. */
 export const HISTOGRAM_WINDOW_S = 5;
@@ -28,7 +28,7 @@ export class HistogramWindows {
     });
   }
 
-  add(second: number, record: SeriesDelta, decoded: Histogram | undefined): void {
+  add(second: number, record: SeriesDelta, decoded: SparseHistogram | undefined): void {
     if (record.count > 0) this.buckets.at(second).add(record, decoded);
   }
 

@@ -1,10 +1,10 @@
-import type { Histogram } from '../../engine/metrics/hdr.ts';
 import type { TimelineRecord } from '../../engine/output/timeline-writer.ts';
 import type { PhaseStage } from '../../phases/index.ts';
 import { CoarseningBuckets } from './coarsening-buckets.ts';
 import { HdrBucket } from './hdr-bucket.ts';
 import { MAX_SERIES_POINTS, type RunSeries } from './run-analysis.ts';
 import { SampledStatAccumulator } from './sampled-stat-accumulator.ts';
+import type { SparseHistogram } from './sparse-histogram.ts';
 import { targetRateBetween } from './target-rate.ts';
 
 /** Series width for a run of `totalS` seconds: 1 s, or wider so a line has at most MAX_SERIES_POINTS points. */
@@ -92,7 +92,7 @@ export class SeriesFold {
   }
 
   /** Adds one timeline record; `decoded` is its histogram when the caller decoded it already. */
-  addRecord(record: TimelineRecord, decoded?: Histogram): void {
+  addRecord(record: TimelineRecord, decoded?: SparseHistogram): void {
     if (record.metric === 'vus') {
       // One `vus` record per second holds every scenario; should a source split it by tags, add them up.
       if (record.second !== this.vusSecond) this.flushVus();

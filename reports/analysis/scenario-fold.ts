@@ -1,11 +1,12 @@
 import { Aggregate } from '../../engine/metrics/aggregate.ts';
-import { encodeHistogram, type Histogram } from '../../engine/metrics/hdr.ts';
+import { encodeHistogram } from '../../engine/metrics/hdr.ts';
 import type { TimelineRecord } from '../../engine/output/timeline-writer.ts';
 import type { PhaseStage, StageLabel } from '../../phases/index.ts';
 import { HistogramWindows } from './histogram-windows.ts';
 import { RecoveryTracker } from './recovery-time.ts';
 import type { ScenarioAnalysis } from './run-analysis.ts';
 import { SignalsAccumulator } from './signals-accumulator.ts';
+import { mergeTrend, type SparseHistogram } from './sparse-histogram.ts';
 import { targetRate } from './target-rate.ts';
 
 const RECOVERY_TOLERANCE = 0.1;
@@ -64,7 +65,7 @@ export class ScenarioFold {
   }
 
   /** Adds one record of this scenario; `decoded` is its histogram when it is the budget metric. */
-  add(record: TimelineRecord, decoded: Histogram | undefined): void {
+  add(record: TimelineRecord, decoded: SparseHistogram | undefined): void {
     this.whole.add(record, decoded);
     const label = (record.tags.stage as StageLabel | undefined) ?? this.labelAt(record.second);
     // With a plan, labels it does not know (none in practice) stay out of the stages, as before.
@@ -78,7 +79,7 @@ export class ScenarioFold {
     }
     if (record.metric !== this.spec.metric) return;
     this.windows.add(record.second, record, decoded);
-    if (this.burstEndSecond !== undefined) (this.second ??= new Aggregate('trend', 'time')).merge(record, decoded);
+    if (this.burstEndSecond !== undefined) mergeTrend((this.second ??= new Aggregate('trend', 'time')), record, decoded);
   }
 
   /** Closes the current second for recovery tracking. */

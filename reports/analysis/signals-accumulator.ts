@@ -1,7 +1,7 @@
 import { Aggregate } from '../../engine/metrics/aggregate.ts';
-import type { Histogram } from '../../engine/metrics/hdr.ts';
 import type { TimelineRecord } from '../../engine/output/timeline-writer.ts';
 import { latencyOf, type LatencyStats } from './percentiles-over.ts';
+import { mergeTrend, sparseOfRecord, type SparseHistogram } from './sparse-histogram.ts';
 
 /** Errors of a window: failed HTTP requests (k6's http_req_failed) and failed checks. */
 export interface ErrorSignals {
@@ -60,10 +60,10 @@ export class SignalsAccumulator {
   constructor(private readonly budgetMetric: string) {}
 
   /** Adds one record; `decoded` is its histogram, decoded once by the caller for several accumulators. */
-  add(record: TimelineRecord, decoded?: Histogram): void {
+  add(record: TimelineRecord, decoded?: SparseHistogram): void {
     switch (record.metric) {
       case this.budgetMetric:
-        this.latency.merge(record, decoded);
+        mergeTrend(this.latency, record, decoded ?? sparseOfRecord(record));
         break;
       case 'http_req_failed':
         this.httpRequests += record.count;

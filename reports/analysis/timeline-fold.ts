@@ -1,8 +1,8 @@
-import { decodeHistogram } from '../../engine/metrics/hdr.ts';
 import type { CachingCheck } from './caching-check.ts';
 import type { TimelineLine } from './read-timeline.ts';
 import type { SeriesFold } from './run-series.ts';
 import type { ScenarioFold } from './scenario-fold.ts';
+import { sparseOfRecord } from './sparse-histogram.ts';
 
 /** Where timeline records go. */
 export interface TimelineFoldTargets {
@@ -39,7 +39,7 @@ export class TimelineFold {
       this.currentSecond = line.second;
     }
     const fold = this.fold(line.tags.scenario);
-    const decoded = fold && line.metric === fold.spec.metric && line.hdr ? decodeHistogram(line.hdr) : undefined;
+    const decoded = fold && line.metric === fold.spec.metric ? sparseOfRecord(line) : undefined;
     fold?.add(line, decoded);
     this.targets.series.addRecord(line, decoded);
     this.targets.caching.add(line);
