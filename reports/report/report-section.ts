@@ -6,10 +6,7 @@ import type { Block } from './report-block.ts';
 export interface ReportContext {
   /** Every chart of CHARTS, rendered or skipped. */
   charts: readonly RenderedChart[];
-  /**
-   * Slowest traced requests listed.
-   * @default 10
-   */
+  /** How many of the slowest traced requests to list (the run config's `reports.topN`). */
   exemplarLimit: number;
 }
 

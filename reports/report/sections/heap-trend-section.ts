@@ -4,7 +4,7 @@ import type { ReportSection } from '../report-section.ts';
 
 /** The heap's linear trend over the run, flagged as a suspected leak when it grows fast with a good fit. */
 export const heapTrendSection: ReportSection = {
-  render({ heapTrend }) {
+  render({ heapTrend, phase }) {
     if (heapTrend === undefined) return [];
     const sign = heapTrend.slopeMiBPerHour >= 0 ? '+' : '−';
     const verdict = heapTrend.suspectedLeak ? strong('⚠️ suspected leak') : text('✅ no leak suspected');
@@ -21,7 +21,7 @@ export const heapTrendSection: ReportSection = {
               `leak threshold +${formatNumber(heapTrend.thresholdMiBPerHour)} MiB/h with R² ≥ 0.5: `,
           ),
           verdict,
-          text('.'),
+          text(phase === 'soak' ? '.' : '. Only a soak run is long enough to tell a leak from a heap still warming up.'),
         ],
       },
     ];

@@ -49,6 +49,15 @@ describe('SECTIONS on a spike run', () => {
     expect(section('saturation', jvm)).not.toContain('event-loop lag');
   });
 
+  it('flags a suspected leak, and says a run shorter than a soak is weak evidence of one', () => {
+    expect(section('heap-trend')).toContain('**⚠️ suspected leak**. Only a soak run is long enough');
+    const soak = section('heap-trend', { ...spike, phase: 'soak' });
+    expect(soak).toMatch(/\*\*⚠️ suspected leak\*\*\.\n$/);
+    const flat = { ...spike, phase: 'soak', heapTrend: { ...spike.heapTrend!, slopeMiBPerHour: -4.2, suspectedLeak: false } };
+    expect(section('heap-trend', flat)).toContain(': −4.2 MiB/h over 105 s');
+    expect(section('heap-trend', flat)).toContain('✅ no leak suspected.');
+  });
+
   it('keeps an apostrophe in a sampler error readable', () => {
     expect(section('sampler-errors')).toContain('can&#39;t process requests');
   });
