@@ -94,21 +94,28 @@ export async function* readByteLineChunks(path: string): AsyncGenerator<Buffer> 
     yield* plainLineChunks(path);
     return;
   }
+  // The decoded chunks are copied after the previous chunk's unfinished line, into one reused buffer.
   const stream = gunzipped(path);
-  let rest: Buffer | undefined;
+  let buf = Buffer.allocUnsafe(READ_BYTES);
+  let filled = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      const cut = chunk.lastIndexOf(10);
-      if (cut < 0) {
-        rest = rest ? Buffer.concat([rest, chunk]) : chunk;
-        continue;
+      if (filled + chunk.length > buf.length) {
+        const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, filled + chunk.length));
+        buf.copy(bigger, 0, 0, filled);
+        buf = bigger;
       }
-      yield rest ? Buffer.concat([rest, chunk.subarray(0, cut + 1)]) : chunk.subarray(0, cut + 1);
-      rest = cut + 1 < chunk.length ? chunk.subarray(cut + 1) : undefined;
+      chunk.copy(buf, filled);
+      const cut = buf.lastIndexOf(10, filled + chunk.length - 1);
+      filled += chunk.length;
+      if (cut < 0) continue;
+      yield buf.subarray(0, cut + 1);
+      buf.copyWithin(0, cut + 1, filled);
+      filled -= cut + 1;
     }
   } catch (error) {
     stream.destroy();
     throw readError(path, error);
   }
-  if (rest) yield Buffer.concat([rest, Buffer.from('\n')]);
+  if (filled > 0) yield Buffer.concat([buf.subarray(0, filled), Buffer.from('\n')]);
 }
