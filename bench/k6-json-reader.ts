@@ -1,6 +1,9 @@
 // Measures how fast analysis reads stock k6 `--out json` output (issue 4 asks for ≥ 500,000 lines/s).
 // It writes a realistic file (HTTP points with k6's tags, RFC 3339 ns times, VUs out of order by
 // up to a second) to a temp dir, plain and gzipped, and reads each through readK6Json.
+// Each round also times two baselines on the plain file, since the cores are shared and absolute
+// figures drift: a raw byte scan counting newlines (the floor of reading the bytes at all) and a bare
+// readline + JSON.parse loop (what a naive reader costs).
 // Figures go in the notes, never into a test. Usage: npm run bench:k6-json [-- LINES]
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -9,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { createGzip } from 'node:zlib';
 import { metricLine, pointLine } from '../engine/output/json-lines.ts';
 import type { MetricDefinition, Tags } from '../engine/metrics/metric-types.ts';
@@ -115,6 +119,32 @@ async function timeRead(file: string) {
   return { ...result, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakMiB };
 }
 
+/** A baseline pass: wall and CPU seconds of `work`, which returns the lines it saw. */
+async function timeBaseline(work: () => Promise<number>) {
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const lines = await work();
+  const cpu = process.cpuUsage(cpuBefore);
+  return { lines, seconds: (performance.now() - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+}
+
+const BASELINES = {
+  'byte scan': async (file: string) => {
+    let lines = 0;
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) lines++;
+    }
+    return lines;
+  },
+  'readline+JSON.parse': async (file: string) => {
+    let lines = 0;
+    for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+      if ((JSON.parse(line) as { type: string }).type) lines++;
+    }
+    return lines;
+  },
+};
+
 const dir = await mkdtemp(path.join(tmpdir(), 'k6-json-bench-'));
 try {
   const plain = path.join(dir, 'out.json');
@@ -126,10 +156,19 @@ try {
   // Two rounds: the first also pays for JIT warm-up and for the page cache settling after the write.
   const rounds = [['plain', plain], ['gzip', gz], ['plain', plain], ['gzip', gz]] as const;
   for (const [label, file] of rounds) {
+    if (label === 'plain') {
+      for (const [name, baseline] of Object.entries(BASELINES)) {
+        const run = await timeBaseline(() => baseline(plain));
+        console.log(
+          `${name.padEnd(19)}: ${run.seconds.toFixed(2)} s, ${Math.round(run.lines / run.seconds).toLocaleString('en')} lines/s ` +
+            `(${Math.round(run.lines / run.cpuSeconds).toLocaleString('en')} per CPU second)`,
+        );
+      }
+    }
     const run = await timeRead(file);
     const rate = Math.round(run.stats.lines / run.seconds);
     console.log(
-      `${label.padEnd(5)}: ${run.seconds.toFixed(2)} s, ${rate.toLocaleString('en')} lines/s ` +
+      `${("reader, " + label).padEnd(19)}: ${run.seconds.toFixed(2)} s, ${rate.toLocaleString('en')} lines/s ` +
         `(${Math.round(run.stats.lines / run.cpuSeconds).toLocaleString('en')} per CPU second), ` +
         `${run.stats.points.toLocaleString('en')} points → ${run.records.toLocaleString('en')} records ` +
         `(${run.stats.series} series × ${run.stats.seconds} s, ${run.stats.latePoints} late), peak RSS ${run.peakMiB.toFixed(0)} MiB`,
