@@ -14,6 +14,13 @@ import { ScenarioFold } from './scenario-fold.ts';
 import { ServerSamplesFold } from './server-samples-fold.ts';
 import { TimelineFold } from './timeline-fold.ts';
 
+/**
+ * Seconds a run folder may hold past the plan's `totalMs`: k6's default gracefulStop (30 s), teardown,
+ * and the samplers' last samples. Widths are sized for them upfront, so the tail of a run does not
+ * double the width of every bucket.
+ */
+export const RUN_TAIL_S = 35;
+
 /** The scenario whose `cache_hit` samples the runbook's caching check reads. */
 export const CACHING_SCENARIO = 'product-get';
 
@@ -36,7 +43,7 @@ export async function analyzeRun(runDir: string): Promise<RunAnalysis> {
   const metrics = budgetMetrics(plan.options.thresholds as Record<string, readonly unknown[]> | undefined);
   const planned = new Map(plan.scenarios.map((scenario) => [scenario.name as string, scenario]));
 
-  const series = new SeriesFold(seriesBucketS(totalS));
+  const series = new SeriesFold(seriesBucketS(totalS + RUN_TAIL_S));
   const caching = new CachingCheck({
     warmupS: settings.cacheWarmupS * run.timeScale,
     target: settings.cacheHitTarget,
@@ -49,7 +56,7 @@ export async function analyzeRun(runDir: string): Promise<RunAnalysis> {
       const metric = metrics.get(name);
       if (!scenario || !metric) return undefined;
       const { budgetP95Ms, stages, totalMs } = scenario;
-      return new ScenarioFold({ name, metric, budgetP95Ms, stages, totalMs, windowS: histogramWindowS(totalS) });
+      return new ScenarioFold({ name, metric, budgetP95Ms, stages, totalMs, windowS: histogramWindowS(totalS + RUN_TAIL_S) });
     },
     series,
     caching,

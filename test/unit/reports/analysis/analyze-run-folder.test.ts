@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeHistogram, percentileOf } from '../../../../engine/metrics/hdr.ts';
@@ -158,6 +158,21 @@ describe('analyzeRun on a full run folder', () => {
     expect(analysis.saturation[0]!.stages.map((stage) => stage.window.cpuPercent!.samples)).toEqual([3, 7]);
     expect(analysis.exemplars.map((exemplar) => exemplar.durationMs)).toEqual([79]);
     expect(analysis).toMatchObject({ kafkaLag: [], samplerErrors: [] });
+  });
+
+  it('sizes widths for the gracefulStop tail, so a run that ends 30 s after its plan keeps them', async () => {
+    const runDir = tempRunDir();
+    writePlan(runDir, DEFAULT_CONFIG.reports);
+    const plan = JSON.parse(readFileSync(join(runDir, 'plan.json'), 'utf8'));
+    writeFileSync(join(runDir, 'plan.json'), JSON.stringify({ ...plan, totalMs: 3_600_000 }));
+    const seconds: SeriesDelta[][] = Array.from({ length: 3630 }, () => []);
+    seconds[0] = seconds[3629] = [trendDelta('http_req_duration', { scenario: 'product-get', stage: 'steady' }, [10])];
+    await writeTimeline(runDir, seconds);
+    const { series, scenarios } = await analyzeRun(runDir);
+    // (3600 + 35) s over 600 points and 720 windows.
+    expect(series.bucketS).toBe(7);
+    expect(scenarios[0]!.histograms.windowS).toBe(6);
+    expect(series.latency.map((point) => point.second)).toEqual([0, 3626]);
   });
 
   it('falls back to the default report settings for a plan without config.reports, and to empty server parts', async () => {
