@@ -78,7 +78,8 @@ export class ServerSamplesFold {
 
   /** The analysis; `leakMiBPerHour` is the heap growth above which a good fit flags a leak. */
   result(leakMiBPerHour: number): ServerAnalysis {
-    const ordered = <T>(stages: Map<StageLabel, T>) => this.labels.filter((label) => stages.has(label)).map((label) => [label, stages.get(label)!] as const);
+    const ordered = <T>(stages: Map<StageLabel, T>) =>
+      this.labels.filter((label) => stages.has(label)).map((label) => [label, stages.get(label)!] as const);
     const firstHeap = [...this.heap.values()].find((fold) => fold.samples > 0);
     return {
       saturation: [...this.sources].map(([source, fold]) => ({
