@@ -33,7 +33,16 @@ export interface ScenarioEntry<N extends ScenarioName> {
    * @default { [name]: profile.scenario }
    */
   k6Scenarios?: (profile: PhaseProfile, config: ScenariosConfig[N]) => Record<string, K6Scenario>;
+  /**
+   * The k6 scenario that runs at the phase's rate, when it is not the one named after this scenario: its
+   * iterations and dropped iterations are this scenario's traffic in reports.
+   * @default the scenario's own name
+   */
+  paceScenario?: string;
 }
+
+/** The k6 scenario of the WebSocket publishers, who run at the phase's rate beside the subscribers. */
+export const WS_PUBLISHERS_SCENARIO = 'ws-broadcast-publishers';
 
 /** Subscribers connect this long before publishers start, and stay this long after they stop. */
 export const WS_SUBSCRIBER_LEAD_MS = 1000;
@@ -78,8 +87,9 @@ export const SCENARIOS: { readonly [N in ScenarioName]: ScenarioEntry<N> } = {
       // A lost broadcast would shorten the latency list without failing it; the subscribers check counts.
       'checks{scenario:ws-broadcast}': ['rate>0.99'],
     }),
+    paceScenario: WS_PUBLISHERS_SCENARIO,
     k6Scenarios: (profile, config) => ({
-      'ws-broadcast-publishers': { ...profile.scenario, startTime: formatDuration(WS_SUBSCRIBER_LEAD_MS) },
+      [WS_PUBLISHERS_SCENARIO]: { ...profile.scenario, startTime: formatDuration(WS_SUBSCRIBER_LEAD_MS) },
       'ws-broadcast': {
         executor: 'constant-vus',
         vus: config.subscribers,

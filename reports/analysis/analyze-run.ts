@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isScenarioName, SCENARIOS } from '../../lib/scenarios.ts';
 import type { Plan } from '../../plan/build-plan.ts';
 import { budgetMetrics } from './budget-metrics.ts';
 import { CachingCheck } from './caching-check.ts';
 import { histogramWindowS } from './histogram-windows.ts';
+import { PaceRouting } from './pace-routing.ts';
 import { readExemplars } from './read-exemplars.ts';
 import { readServerSamples } from './read-server-samples.ts';
 import { readTimeline } from './read-timeline.ts';
@@ -60,6 +62,7 @@ export async function analyzeRun(runDir: string): Promise<RunAnalysis> {
     },
     series,
     caching,
+    pace: new PaceRouting(paceScenarios(plan)),
   });
   timeline.plan([...planned.keys()]);
   for await (const line of readTimeline(join(runDir, 'timeline.ndjson.gz'))) timeline.add(line);
@@ -84,4 +87,14 @@ export async function analyzeRun(runDir: string): Promise<RunAnalysis> {
     exemplars: await readExemplars(join(runDir, 'exemplars.json')),
     series: series.result(timeline.seconds),
   };
+}
+
+/** k6 scenarios that carry the rate of a planned scenario other than the one of its own name (lib/scenarios.ts). */
+function paceScenarios(plan: Plan): Map<string, string> {
+  const paces = new Map<string, string>();
+  for (const { name } of plan.scenarios) {
+    const pace = isScenarioName(name) ? SCENARIOS[name].paceScenario : undefined;
+    if (pace !== undefined) paces.set(pace, name);
+  }
+  return paces;
 }

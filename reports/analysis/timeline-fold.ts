@@ -1,4 +1,5 @@
 import type { CachingCheck } from './caching-check.ts';
+import type { PaceRouting } from './pace-routing.ts';
 import type { TimelineLine } from './read-timeline.ts';
 import type { SeriesFold } from './run-series.ts';
 import type { ScenarioFold } from './scenario-fold.ts';
@@ -10,6 +11,8 @@ export interface TimelineFoldTargets {
   scenarioFor(name: string): ScenarioFold | undefined;
   series: SeriesFold;
   caching: CachingCheck;
+  /** Moves pace records of helper k6 scenarios to the scenario they pace; absent: records stay as tagged. */
+  pace?: PaceRouting;
 }
 
 /**
@@ -29,11 +32,13 @@ export class TimelineFold {
     return this.currentSecond + 1;
   }
 
-  add(line: TimelineLine): void {
-    if (line.kind === 'header') {
-      this.startedAt = line.startedAt;
+  add(input: TimelineLine): void {
+    if (input.kind === 'header') {
+      this.startedAt = input.startedAt;
       return;
     }
+    const line = this.targets.pace ? this.targets.pace.route(input) : input;
+    if (!line) return;
     if (line.second !== this.currentSecond) {
       for (const fold of this.folds.values()) fold?.endSecond(this.currentSecond);
       this.currentSecond = line.second;
