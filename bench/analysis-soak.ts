@@ -2,9 +2,9 @@
 // and a 4-hour soak's timeline is analysed in seconds. It writes a soak run folder (plan.json from
 // buildPlan, stretched to the runbook's 4 h; timeline.ndjson.gz in the engine's TimelineRecord shape with
 // the ~75 series a 5-scenario mix writes each second, histograms from the engine's encodeHistogram;
-// server.ndjson every 5 s), then a 1-hour one, and
-// times analyzeRun on each in a fresh child process: wall, CPU, peak RSS (getrusage maxrss) and the heap
-// still reachable after a forced GC with the result held (what would grow if state grew). The
+// server.ndjson every 5 s), then a 1-hour one, and times analyzeRun on each in a fresh child process:
+// wall, CPU, peak RSS (getrusage maxrss), the heap still reachable after a forced GC with the result
+// held, and a pass under a fixed old-space cap (what would slow down or fail if state grew). The
 // baseline, measured in the same run, is a bare gunzip + readline + JSON.parse pass over the same
 // timeline. Figures go in the notes, never into a test.
 // Usage: npm run bench:analysis [-- --hours 4,1] [--keep]
@@ -55,9 +55,11 @@ async function measure(mode: 'analyze' | 'parse', dir: string): Promise<void> {
 }
 
 const run = promisify(execFile);
-async function inChild(mode: 'analyze' | 'parse', dir: string) {
+/** The old-space cap of the capped pass (--max-old-space-size). */
+const CAPPED_OLD_SPACE_MIB = 64;
+async function inChild(mode: 'analyze' | 'parse', dir: string, nodeFlags: string[] = []) {
   const self = fileURLToPath(import.meta.url);
-  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', self, `--${mode}`, dir], { maxBuffer: 1 << 20 });
+  const { stdout } = await run(process.execPath, [...nodeFlags, '--expose-gc', '--import', 'tsx', self, `--${mode}`, dir], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as { wallS: number; cpuS: number; peakMiB: number; startMiB: number; retainedMiB: number; records: number };
 }
 
@@ -108,8 +110,16 @@ async function main(): Promise<void> {
       const analyze = [await inChild('analyze', dir)];
       parse.push(await inChild('parse', dir));
       analyze.push(await inChild('analyze', dir));
+      // V8 lets the heap grow while garbage comes fast, so peak RSS alone says little about what analysis
+      // keeps. Under a fixed old-space cap, a run that kept more per second would slow down in GC or fail.
+      const capped = [await inChild('analyze', dir, [`--max-old-space-size=${CAPPED_OLD_SPACE_MIB}`])];
       const best = (list: typeof parse) => list.reduce((a, b) => (b.cpuS < a.cpuS ? b : a));
-      for (const [label, list] of [['bare JSON.parse', parse], ['analyzeRun', analyze]] as const) {
+      const passes = [
+        ['bare JSON.parse', parse],
+        ['analyzeRun', analyze],
+        [`analyzeRun, heap ≤ ${CAPPED_OLD_SPACE_MIB} MiB`, capped],
+      ] as const;
+      for (const [label, list] of passes) {
         const m = best([...list]);
         rows.push([
           `${h} h`,
