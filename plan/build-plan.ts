@@ -13,6 +13,7 @@ import { canonicalJson } from './canonical-json.ts';
 import { checkTargetAllowed } from './check-target-allowed.ts';
 import { compileSchema } from './compile-schema.ts';
 import { formatSchemaError } from './format-schema-error.ts';
+import type { Provenance } from './read-provenance.ts';
 import { validatePlan } from './validate-plan.ts';
 
 /** Bumped when the plan's shape changes incompatibly; readers refuse plans of another version. */
@@ -39,6 +40,8 @@ export interface BuildPlanInput {
   workers: number;
   /** The plan's creation time. */
   now: Date;
+  /** The code the run is made with (readProvenance()); left out, the plan records none. */
+  provenance?: Provenance;
 }
 
 /** One scenario of a plan. */
@@ -110,6 +113,8 @@ export interface Plan {
   /** sha256 of the resolved config's canonical JSON (keys sorted), to compare runs' configs at a glance. */
   configSha256: string;
   runtime: { node: string; cores: number; platform: string; arch: string; workers: number };
+  /** The code the run was made with: git commit, uncommitted changes, loadbook version. */
+  provenance?: Provenance;
 }
 
 const validateConfig = compileSchema<LoadbookConfig>(configSchema);
@@ -211,6 +216,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     config,
     configSha256: createHash('sha256').update(canonicalJson(config)).digest('hex'),
     runtime: { node: process.version, cores: availableParallelism(), platform: platform(), arch: arch(), workers: input.workers },
+    ...(input.provenance && { provenance: input.provenance }),
   };
   return validatePlan(plan);
 }

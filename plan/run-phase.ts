@@ -6,6 +6,7 @@ import { startSamplers } from '../reports/samplers/index.ts';
 import { buildPlan, type Plan } from './build-plan.ts';
 import { ensureServices } from './ensure-services.ts';
 import { loadConfig, type ConfigFlags } from './load-config.ts';
+import { readProvenance } from './read-provenance.ts';
 import { createRunFolder } from './run-folder.ts';
 import { samplerOptions } from './sampler-options.ts';
 
@@ -43,7 +44,7 @@ export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
   const loaded = loadConfig({ file: request.configFile, flags: request.flags });
   const config = request.tracing ? { ...loaded, tracing: true } : loaded;
   const workers = request.workers ?? DEFAULT_WORKERS;
-  const plan = buildPlan({ phase: request.phase, scenarios: request.scenarios, config, timeScale: request.timeScale, workers, now: new Date() });
+  const plan = buildPlan({ phase: request.phase, scenarios: request.scenarios, config, timeScale: request.timeScale, workers, now: new Date(), provenance: readProvenance() });
   const runDir = createRunFolder({ phase: plan.phase, now: new Date(plan.createdAt) });
   writeFileSync(path.join(runDir, 'plan.json'), JSON.stringify(plan, null, 2) + '\n');
   request.say(`run folder: ${runDir}`);

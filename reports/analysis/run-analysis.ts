@@ -1,5 +1,6 @@
 import type { Exemplar } from '../../engine/output/exemplar.ts';
 import type { StageLabel } from '../../phases/index.ts';
+import type { Provenance } from '../../plan/read-provenance.ts';
 import type { LatencyStats } from './percentiles-over.ts';
 import type { GoldenSignals } from './signals-accumulator.ts';
 
@@ -51,6 +52,8 @@ export interface RunFacts {
   cores: number | undefined;
   /** Engine worker threads; undefined for k6 output. */
   workers: number | undefined;
+  /** The code the run was made with (plan.json); undefined for k6 output and older run folders. */
+  provenance?: Provenance;
   /** Stage windows of the run (seconds since start), for stage bands on charts; empty for k6 output. */
   stages: { label: StageLabel; startS: number; endS: number }[];
 }

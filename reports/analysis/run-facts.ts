@@ -43,6 +43,7 @@ export function runFacts(runDir: string, plan: Plan): RunFacts {
     configSha256: plan.configSha256,
     cores: plan.runtime?.cores,
     workers: plan.runtime?.workers,
+    ...(plan.provenance && { provenance: plan.provenance }),
     stages: stages.map(({ label, startMs, endMs }) => ({ label, startS: startMs / 1000, endS: endMs / 1000 })),
   };
 }

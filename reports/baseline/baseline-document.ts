@@ -1,3 +1,4 @@
+import type { Provenance } from '../../plan/read-provenance.ts';
 import type { StageLabel } from '../../phases/index.ts';
 
 /** Bumped when the twin's shape changes incompatibly; readBaseline refuses other versions. */
@@ -42,14 +43,8 @@ export interface BaselineRun {
 }
 
 /** The code the baseline was taken with. */
-export interface BaselineProvenance {
-  /** `git rev-parse HEAD` when the baseline was written, or `unknown` outside a git work tree. */
-  gitCommit: string;
-  /** Whether the work tree had uncommitted changes; null outside git. */
-  gitDirty: boolean | null;
-  /** `version` of loadbook's package.json. */
-  loadbookVersion: string;
-}
+/** The code the run was made with (plan.json's provenance, or the code at baseline time for older runs). */
+export type BaselineProvenance = Provenance;
 
 /** Latency of the budget metric in ms. */
 export interface BaselineLatency {

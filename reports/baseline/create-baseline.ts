@@ -4,7 +4,7 @@ import type { BaselineProvenance } from './baseline-document.ts';
 import { BaselineError } from './baseline-error.ts';
 import { buildBaseline } from './build-baseline.ts';
 import { loadTemplates } from './load-templates.ts';
-import { readProvenance } from './read-provenance.ts';
+import { readProvenance } from '../../plan/read-provenance.ts';
 import { writeBaseline, type WrittenBaseline } from './write-baseline.ts';
 
 /** What `npm run baseline` asks for. */
@@ -30,7 +30,7 @@ export interface CreateBaselineInput {
   analyze?: (runDir: string) => Promise<RunAnalysis>;
   /**
    * The provenance, for tests.
-   * @default readProvenance()
+   * @default the run's (plan.json), else readProvenance() now
    */
   provenance?: BaselineProvenance;
 }
@@ -53,6 +53,6 @@ export async function createBaseline(input: CreateBaselineInput = {}): Promise<W
     const reason = (error as Error).message?.split('\n')[0] ?? String(error);
     throw new BaselineError(`cannot analyse run ${runDir}: ${reason}; check the run folder is complete or run the phase again`);
   }
-  const doc = buildBaseline(analysis, input.provenance ?? readProvenance());
+  const doc = buildBaseline(analysis, input.provenance ?? analysis.run.provenance ?? readProvenance());
   return { runDir, ...writeBaseline(doc, { dir: input.dir, templates }) };
 }

@@ -21,7 +21,7 @@ export type { CreateBaselineInput } from './create-baseline.ts';
 export { BASELINE_TEMPLATE, BUILT_IN_TEMPLATES_DIR, loadTemplates } from './load-templates.ts';
 export type { TemplateSources } from './load-templates.ts';
 export { readBaseline } from './read-baseline.ts';
-export { readProvenance } from './read-provenance.ts';
+export { readProvenance } from '../../plan/read-provenance.ts';
 export { renderBaselineMarkdown } from './render-baseline-markdown.ts';
 export { validateBaseline } from './validate-baseline.ts';
 export { DEFAULT_BASELINES_DIR, writeBaseline } from './write-baseline.ts';

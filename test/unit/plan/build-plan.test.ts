@@ -172,3 +172,12 @@ describe('buildPlan', () => {
     expect((thrown as Error).message).toBe(message);
   });
 });
+
+describe('buildPlan provenance', () => {
+  it('records the code the run is made with, and a plan with a malformed commit is refused', () => {
+    const provenance = { gitCommit: 'a'.repeat(40), gitDirty: false, loadbookVersion: '0.1.0' };
+    const plan = throughJson(buildPlan(input({ provenance })));
+    expect(plan.provenance).toEqual(provenance);
+    expect(() => validatePlan({ ...plan, provenance: { ...provenance, gitCommit: 'HEAD' } })).toThrow(/gitCommit/);
+  });
+});

@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readProvenance } from '../../../../reports/baseline/read-provenance.ts';
-import packageJson from '../../../../package.json' with { type: 'json' };
+import { readProvenance } from '../../../plan/read-provenance.ts';
+import packageJson from '../../../package.json' with { type: 'json' };
 
 // A release tarball has no .git: there the first test has nothing to read.
-const IN_GIT = existsSync(new URL('../../../../.git', import.meta.url));
+const IN_GIT = existsSync(new URL('../../../.git', import.meta.url));
 
 describe('readProvenance', () => {
   const outside = mkdtempSync(join(tmpdir(), 'loadbook-no-git-'));

@@ -3,7 +3,7 @@ import type { TimelineRecord } from '../../../../engine/output/timeline-writer.t
 import { PaceRouting } from '../../../../reports/analysis/pace-routing.ts';
 
 function record(metric: string, scenario: string): TimelineRecord {
-  return { kind: 'series', second: 3, time: '', metric, type: 'counter', contains: 'default', tags: { scenario }, count: 2, sum: 2, min: 1, max: 1, last: 1 } as TimelineRecord;
+  return { kind: 'series', second: 3, time: 0, metric, type: 'counter', contains: 'default', tags: { scenario }, count: 2, sum: 2, min: 1, max: 1, last: 1 } as TimelineRecord;
 }
 
 const routing = new PaceRouting(new Map([['ws-broadcast-publishers', 'ws-broadcast']]));
