@@ -3,8 +3,9 @@ const HELP = `Usage: npm run <phase> -- [flags]      phases: smoke, ramp, steady
        (or: tsx scripts/phase.ts <phase> [flags])
 
 Plans the phase, starts the reference shop when the target is the default one, runs the scenarios on
-loadbook's engine and leaves a run folder: out/runs/<timestamp>-<phase>-<id>/ with plan.json,
-summary.json, timeline.ndjson.gz and engine.log.
+loadbook's engine while samplers read the target's /metrics and Kafka lag, and leaves a run folder:
+out/runs/<timestamp>-<phase>-<id>/ with plan.json, summary.json, timeline.ndjson.gz, server.ndjson,
+engine.log, and the report (report.md, report.html, charts/*.svg; see npm run report -- --help).
 
 Flags:
   --scenario NAMES     comma-separated scenarios (default: all five, the mix: product-get, order-post,
@@ -17,11 +18,13 @@ Flags:
   --out json=FILE      also write k6 JSON output
   --tracing            send a W3C traceparent with every HTTP request and gRPC call, and write the slowest
                        (config: reports.topN per scenario) to exemplars.json (config: tracing, default off)
+  --no-report          leave the report out (write it later with npm run report)
   --quiet              no progress lines
   --help, -h           this text
 
 Exit code: the engine's (0 ok, 99 thresholds failed, 104 invalid input, 105 interrupted, 107 script error).`;
 
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BrokerError } from '../broker/index.ts';
 import { LoadbookError } from '../engine/errors.ts';
@@ -29,6 +32,18 @@ import { SCENARIO_NAMES } from '../lib/scenarios.ts';
 import { runPhase } from '../plan/run-phase.ts';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The run's report; a report that cannot be written is said, and never changes the run's exit code. */
+async function writeReport(runDir: string): Promise<void> {
+  try {
+    // Loaded only now: the charts bring vega, which a run need not wait for.
+    const { createReport } = await import('../reports/report/create-report.ts');
+    const written = await createReport({ kind: 'run', run: runDir });
+    say(`report: ${relative(process.cwd(), written.paths[0]!)}`);
+  } catch (error) {
+    say(`report not written: ${error instanceof Error ? error.message : String(error)}; try npm run report -- ${runDir}`);
+  }
+}
 
 try {
   const [phase, ...rest] = process.argv.slice(2);
@@ -45,6 +60,7 @@ try {
       out: { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       tracing: { type: 'boolean' },
+      'no-report': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -71,6 +87,7 @@ try {
     say,
   });
   if (!result.summary && result.error) say(`error: ${result.error}`);
+  if (!values['no-report'] && result.summary) await writeReport(runDir);
   say(`run folder: ${runDir} (exit code ${result.exitCode})`);
   process.exit(result.exitCode);
 } catch (error) {

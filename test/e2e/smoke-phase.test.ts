@@ -37,7 +37,11 @@ describe('npm run smoke', () => {
     expect(folder).toMatch(/^\d{8}-\d{6}-smoke-[a-z0-9]{6}$/);
     const runDir = path.join(cwd, 'out/runs', folder!);
     expect(result.stderr).toContain(`run folder: out/runs/${folder}`);
-    for (const file of ['plan.json', 'summary.json', 'timeline.ndjson.gz', 'engine.log']) expect(existsSync(path.join(runDir, file))).toBe(true);
+    for (const file of ['plan.json', 'summary.json', 'timeline.ndjson.gz', 'server.ndjson', 'engine.log', 'report.md', 'report.html', 'charts/latency.svg']) {
+      expect(existsSync(path.join(runDir, file)), file).toBe(true);
+    }
+    expect(result.stderr).toContain(`report: ${path.join('out/runs', folder!, 'report.md')}`);
+    expect(readFileSync(path.join(runDir, 'report.md'), 'utf8')).toMatch(/\| product-get \| http\\_req\\_duration \| [\d.]+ \|/);
 
     const plan = JSON.parse(readFileSync(path.join(runDir, 'plan.json'), 'utf8'));
     expect(plan.phase).toBe('smoke');
