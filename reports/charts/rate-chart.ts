@@ -1,6 +1,5 @@
 import type { ChartDefinition } from './chart-definition.ts';
-import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH } from './chart-style.ts';
-import { stageBandsLayer } from './stage-bands.ts';
+import { overStages } from './over-stages.ts';
 import { timeX } from './time-axis.ts';
 
 /** Achieved against target iterations/s per scenario: a solid line per scenario over its dashed target. */
@@ -22,15 +21,6 @@ export const rateChart: ChartDefinition = {
         detail: { field: 'measure' },
       },
     };
-    return {
-      kind: 'spec',
-      spec: {
-        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-        config: CHART_CONFIG,
-        width: CHART_WIDTH,
-        height: CHART_HEIGHT,
-        layer: [stageBandsLayer(analysis.run.stages), lines].filter((layer) => layer !== undefined),
-      },
-    };
+    return overStages(analysis, lines);
   },
 };

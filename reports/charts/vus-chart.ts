@@ -1,6 +1,5 @@
 import type { ChartDefinition } from './chart-definition.ts';
-import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH } from './chart-style.ts';
-import { stageBandsLayer } from './stage-bands.ts';
+import { overStages } from './over-stages.ts';
 import { timeX } from './time-axis.ts';
 
 /** Active VUs over the run: how many the executors needed to hold the arrival rate. */
@@ -18,15 +17,6 @@ export const vusChart: ChartDefinition = {
         y: { field: 'vus', type: 'quantitative' as const, title: 'VUs' },
       },
     };
-    return {
-      kind: 'spec',
-      spec: {
-        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-        config: CHART_CONFIG,
-        width: CHART_WIDTH,
-        height: CHART_HEIGHT,
-        layer: [stageBandsLayer(analysis.run.stages), line].filter((layer) => layer !== undefined),
-      },
-    };
+    return overStages(analysis, line);
   },
 };
