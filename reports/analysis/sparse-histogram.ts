@@ -2,6 +2,7 @@ import type { Aggregate } from '../../engine/metrics/aggregate.ts';
 import { decodeHistogram, type Histogram } from '../../engine/metrics/hdr.ts';
 import type { SeriesDelta } from '../../engine/metrics/series-delta.ts';
 import { addHistogram, histogramLayout } from './add-histogram.ts';
+import { sparseOfEncoded } from './sparse-of-encoded.ts';
 
 /**
  * The non-zero counts of a decoded histogram. A second's histogram has a few hundred non-zero counts
@@ -12,8 +13,18 @@ export interface SparseHistogram {
   readonly indices: readonly number[];
   readonly counts: readonly number[];
   readonly total: number;
-  /** The decoded histogram, for layouts the sparse path does not handle. */
+  /** What adding the counts needs of the histogram; undefined when it has no JS layout (WebAssembly). */
+  readonly shape: SparseShape | undefined;
+  /** The decoded histogram, for layouts the sparse path does not handle; decoded when first read. */
   readonly histogram: Histogram;
+}
+
+/** The histogram's layout and extremes, as its own fields hold them. */
+export interface SparseShape {
+  readonly subBucketCount: number;
+  readonly unitMagnitude: number;
+  readonly maxValue: number;
+  readonly minNonZeroValue: number;
 }
 
 /** The non-zero counts of `histogram`. */
@@ -34,18 +45,37 @@ export function sparseHistogram(histogram: Histogram): SparseHistogram {
       }
     }
   }
-  return { indices, counts, total, histogram };
+  return { indices, counts, total, shape: layout, histogram };
 }
 
-/** A trend record's histogram, decoded and made sparse; undefined when the record carries none. */
+/**
+ * A trend record's histogram made sparse; undefined when the record carries none. The counts are read
+ * straight from the encoding ({@link sparseOfEncoded}), the same as decoding with the library and then
+ * {@link sparseHistogram}; the library decodes only encodings that reader does not take, and whenever
+ * a fallback asks for `histogram`.
+ */
 export function sparseOfRecord(record: SeriesDelta): SparseHistogram | undefined {
-  return record.hdr ? sparseHistogram(decodeHistogram(record.hdr)) : undefined;
+  const encoded = record.hdr;
+  if (!encoded) return undefined;
+  const read = sparseOfEncoded(encoded);
+  if (!read) return sparseHistogram(decodeHistogram(encoded));
+  const { indices, counts, total, ...shape } = read;
+  let decoded: Histogram | undefined;
+  return {
+    indices,
+    counts,
+    total,
+    shape,
+    get histogram() {
+      return (decoded ??= decodeHistogram(encoded));
+    },
+  };
 }
 
 /** Adds a sparse histogram into `into`, as `into.add(sparse.histogram)` would. */
 export function addSparse(into: Histogram, sparse: SparseHistogram): void {
   const a = histogramLayout(into);
-  const b = histogramLayout(sparse.histogram);
+  const b = sparse.shape;
   if (!a || !b || a.subBucketCount !== b.subBucketCount || a.unitMagnitude !== b.unitMagnitude) {
     addHistogram(into, sparse.histogram);
     return;
