@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import { encodeIntoCompressedBase64 } from 'hdr-histogram-js';
 import { encodeHistogram, type Histogram } from '../../engine/metrics/hdr.ts';
 
 /** The fields of hdr-histogram-js's typed-array histograms that its V2 encoding reads (public in its typings). */
@@ -61,10 +62,11 @@ function fieldsOf(histogram: Histogram): EncodedFields | undefined {
  * counts as ZigZag LEB128 words with runs of zeros folded, deflated by zlib with default options,
  * behind two big-endian words, in base64), byte for byte, without the package's per-byte ByteBuffer
  * writes and base64 in JavaScript. Other histogram kinds go through `encodeHistogram` itself.
+ * With `level`, the string `encodeIntoCompressedBase64(histogram, level)` gives: deflated at that level.
  */
-export function fastEncodeHistogram(histogram: Histogram): string {
+export function fastEncodeHistogram(histogram: Histogram, level?: number): string {
   const h = fieldsOf(histogram);
-  if (!h) return encodeHistogram(histogram);
+  if (!h) return level ? encodeIntoCompressedBase64(histogram, level) : encodeHistogram(histogram);
   const counts = h._counts;
   const limit = indexOf(h, h.maxValue) + 1;
   // Worst case: every count a 9-byte word.
@@ -91,7 +93,8 @@ export function fastEncodeHistogram(histogram: Histogram): string {
     at = putZigZag(at, zeros > 1 ? -zeros : 0);
   }
   putInt32(4, at - HEADER_BYTES);
-  const compressed = deflateSync(scratch.subarray(0, at), {});
+  // The library passes { level } only for a level that is truthy.
+  const compressed = deflateSync(scratch.subarray(0, at), level ? { level } : {});
   // ByteBuffer.allocate(16) grows to exactly fit the deflated bytes, never below its first 16.
   const out = Buffer.alloc(Math.max(16, 8 + compressed.length));
   out.writeInt32BE(V2_COMPRESSED_ENCODING_COOKIE | 0, 0);

@@ -1,3 +1,4 @@
+import { encodeIntoCompressedBase64 } from 'hdr-histogram-js';
 import { describe, expect, it } from 'vitest';
 import { createHistogram, decodeHistogram, encodeHistogram, recordTrendValue } from '../../../../engine/metrics/hdr.ts';
 import { fastEncodeHistogram } from '../../../../reports/sources/fast-encode-histogram.ts';
@@ -12,7 +13,7 @@ let seed = 5;
 const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 
 describe('fastEncodeHistogram', () => {
-  it.each([
+  const shapes: [string, number[]][] = [
     ['an empty histogram', []],
     ['one zero', [0]],
     ['one value', [17.051234]],
@@ -20,10 +21,21 @@ describe('fastEncodeHistogram', () => {
     ['long runs of empty buckets', [0.001, 5_000, 3_600_000]],
     ['values that grew the counts array', [1, 1e6, 2e6, 0.5]],
     ['a second of HTTP timings', Array.from({ length: 500 }, () => Math.round(Math.exp(rand() * 6) * 1e6) / 1e6)],
-  ])('encodes %s exactly as encodeHistogram does', (_name, values) => {
-    const histogram = recorded(values as number[]);
+    ['an hour of merged timings', Array.from({ length: 20_000 }, () => Math.round(Math.exp(rand() * 9) * 1e3) / 1e3)],
+  ];
+
+  it.each(shapes)('encodes %s exactly as encodeHistogram does', (_name, values) => {
+    const histogram = recorded(values);
     expect(fastEncodeHistogram(histogram)).toBe(encodeHistogram(histogram));
   });
+
+  it.each(shapes.flatMap(([name, values]) => [0, 1, 6, 9].map((level) => ({ name, values, level }))))(
+    'encodes $name at deflate level $level exactly as encodeIntoCompressedBase64 does',
+    ({ values, level }) => {
+      const histogram = recorded(values);
+      expect(fastEncodeHistogram(histogram, level)).toBe(encodeIntoCompressedBase64(histogram, level));
+    },
+  );
 
   it.each([16_384, 2_097_152, 2 ** 31 + 5])('encodes a bucket holding %i values (words of 3 bytes and more) as encodeHistogram does', (count) => {
     const histogram = recorded([0.5, 9]);
