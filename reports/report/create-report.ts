@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_CONFIG } from '../../lib/config.ts';
+import type { Plan } from '../../plan/build-plan.ts';
 import { analyzeK6Output, analyzeRun, type RunAnalysis } from '../analysis/index.ts';
+import { reportsSettings } from '../analysis/run-facts.ts';
 import { resolveRunDir, RunNotFoundError } from '../resolve-run-dir.ts';
 import { buildReport } from './build-report.ts';
 import { ReportError } from './report-error.ts';
@@ -34,15 +36,9 @@ function oneLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }
 
-/** The plan's `reports.topN` when the run's config has it, else the default: how many exemplars to list. */
+/** How many exemplars the report lists: the run's `reports.topN` (read once analyzeRun has read plan.json). */
 function exemplarLimit(runDir: string): number {
-  try {
-    const plan = JSON.parse(readFileSync(join(runDir, 'plan.json'), 'utf8')) as { config?: { reports?: { topN?: unknown } } };
-    const topN = plan.config?.reports?.topN;
-    return typeof topN === 'number' && Number.isInteger(topN) && topN > 0 ? topN : DEFAULT_CONFIG.reports.topN;
-  } catch {
-    return DEFAULT_CONFIG.reports.topN;
-  }
+  return reportsSettings(JSON.parse(readFileSync(join(runDir, 'plan.json'), 'utf8')) as Plan).topN;
 }
 
 async function analyse(input: ReportInput): Promise<{ analysis: RunAnalysis; dir: string; limit: number }> {
