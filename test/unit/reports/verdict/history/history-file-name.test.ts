@@ -32,6 +32,11 @@ describe('validateHistoryEntry', () => {
     expect(validateHistoryEntry(withVerdict, 'x.json', 'fix it')).toEqual(withVerdict);
   });
 
+  it('accepts a build without a commit and a scenario that counted nothing', () => {
+    const entry = historyEntry(1, null, { commit: null });
+    expect(validateHistoryEntry(entry, 'x.json', 'fix it')).toEqual(entry);
+  });
+
   it.each([
     { change: { schemaVersion: 2 }, message: 'invalid /schemaVersion in x.json; expected 1, got 2; fix it' },
     { change: { build: '../etc' }, message: 'invalid /build in x.json; expected a build id' },
