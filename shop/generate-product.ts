@@ -1,4 +1,4 @@
-import { seededRandom } from './seeded-random.ts';
+import { seededRandom } from '../lib/seeded-random.ts';
 
 /** A product as the API returns it; the column order of the products table follows these fields. */
 export interface Product {

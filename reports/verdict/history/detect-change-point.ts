@@ -1,4 +1,4 @@
-import { seededRandom } from './seeded-random.ts';
+import { seededRandom } from '../../../lib/seeded-random.ts';
 
 /** Options of {@link detectChangePoint}. */
 export interface ChangePointOptions {

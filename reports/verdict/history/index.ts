@@ -3,7 +3,6 @@ export { detectChangePoint, type ChangePoint, type ChangePointOptions } from './
 export type { HistoryEntry, HistoryScenario, HistoryVerdict } from './history-entry.ts';
 export { HISTORY_FILE_NAME, historyFileName } from './history-file-name.ts';
 export { readHistory, type History, type ReadHistoryOptions, type SkippedHistoryFile } from './read-history.ts';
-export { seededRandom } from './seeded-random.ts';
 export { trendChartSpec } from './trend-chart-spec.ts';
 export { validateHistoryEntry } from './validate-history-entry.ts';
 export { writeHistoryEntry } from './write-history-entry.ts';

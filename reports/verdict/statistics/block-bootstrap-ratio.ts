@@ -1,4 +1,4 @@
-import { seededRandom } from '../../../shop/seeded-random.ts';
+import { seededRandom } from '../../../lib/seeded-random.ts';
 import { countsPercentile, type CountsLayout } from './counts-percentile.ts';
 import type { WindowCounts } from './window-counts.ts';
 

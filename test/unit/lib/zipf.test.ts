@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../lib/config.ts';
 import { createZipfSampler, zipfCdf } from '../../../lib/zipf.ts';
-import { seededRandom } from '../../../shop/seeded-random.ts';
+import { seededRandom } from '../../../lib/seeded-random.ts';
 
 function histogram(draw: () => number, n: number, draws: number): number[] {
   const counts = new Array<number>(n + 1).fill(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { percentilesOver } from '../../../../reports/analysis/percentiles-over.ts';
 import { readTimeline } from '../../../../reports/analysis/read-timeline.ts';
-import { seededRandom } from '../../../../shop/seeded-random.ts';
+import { seededRandom } from '../../../../lib/seeded-random.ts';
 import { exactPercentile, tempRunDir, trendDelta, writeTimeline } from './timeline-fixture.ts';
 
 describe('percentilesOver', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectChangePoint, seededRandom } from '../../../../../reports/verdict/history/index.ts';
+import { seededRandom } from '../../../../../lib/seeded-random.ts';
+import { detectChangePoint } from '../../../../../reports/verdict/history/index.ts';
 
 /** p95s of `length` builds around `level` ms with ±3% noise (seeded), each times `shape(i)`. */
 function noisy(length: number, shape: (i: number) => number, seed = 7): number[] {

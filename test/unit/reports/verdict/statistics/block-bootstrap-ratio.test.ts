@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHistogram, percentileOf, recordTrendValue } from '../../../../../engine/metrics/hdr.ts';
-import { seededRandom } from '../../../../../shop/seeded-random.ts';
+import { seededRandom } from '../../../../../lib/seeded-random.ts';
 import { blockBootstrapRatio } from '../../../../../reports/verdict/statistics/block-bootstrap-ratio.ts';
 import { classifyRatio } from '../../../../../reports/verdict/statistics/classify-ratio.ts';
 import type { WindowCounts } from '../../../../../reports/verdict/statistics/window-counts.ts';

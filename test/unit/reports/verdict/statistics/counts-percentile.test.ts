@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHistogram, decodeHistogram, encodeHistogram, percentileOf, recordTrendValue } from '../../../../../engine/metrics/hdr.ts';
-import { seededRandom } from '../../../../../shop/seeded-random.ts';
+import { seededRandom } from '../../../../../lib/seeded-random.ts';
 import { countsPercentile } from '../../../../../reports/verdict/statistics/counts-percentile.ts';
 import { windowCountsOf } from '../../../../../reports/verdict/statistics/window-counts.ts';
 import { lognormalSamples } from './window-fixture.ts';

@@ -1,5 +1,5 @@
 import { createHistogram, encodeHistogram, recordTrendValue } from '../../../../../engine/metrics/hdr.ts';
-import { seededRandom } from '../../../../../shop/seeded-random.ts';
+import { seededRandom } from '../../../../../lib/seeded-random.ts';
 import { windowCountsOf, type WindowCounts } from '../../../../../reports/verdict/statistics/window-counts.ts';
 
 /** Latencies in ms from a lognormal law (median `medianMs`, log-space sigma `sigma`), from a seeded source. */

@@ -1,6 +1,7 @@
 /**
- * mulberry32: a tiny, fast PRNG with a 32-bit state. It is not cryptographic; the shop only needs the same
- * seed to give the same sequence on every machine and Node version, which Math.random cannot promise.
+ * mulberry32: a tiny, fast PRNG with a 32-bit state. It is not cryptographic; its users (the shop's
+ * catalog, the verdict's bootstrap and permutation tests, test fixtures) only need the same seed to give
+ * the same sequence on every machine and Node version, which Math.random cannot promise.
  *
  * @returns a function returning floats in [0, 1)
  */
