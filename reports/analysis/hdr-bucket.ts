@@ -1,6 +1,6 @@
 import { createHistogram, decodeHistogram, percentileOf, type Histogram } from '../../engine/metrics/hdr.ts';
 import type { SeriesDelta } from '../../engine/metrics/series-delta.ts';
-import { fastEncodeHistogram } from '../sources/fast-encode-histogram.ts';
+import { fastEncodeHistogram } from '../../engine/metrics/fast-encode-histogram.ts';
 import { addHistogram } from './add-histogram.ts';
 import { addSparse, sparseOfRecord, type SparseHistogram } from './sparse-histogram.ts';
 

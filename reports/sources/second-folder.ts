@@ -1,7 +1,6 @@
-import { createHistogram, type Histogram } from '../../engine/metrics/hdr.ts';
+import { createHistogram, encodeHistogram, type Histogram } from '../../engine/metrics/hdr.ts';
 import type { MetricDefinition, Tags } from '../../engine/metrics/metric-types.ts';
 import type { TimelineRecord } from '../../engine/output/timeline-writer.ts';
-import { fastEncodeHistogram } from './fast-encode-histogram.ts';
 import { fastRecordTrendValue } from './fast-record-trend-value.ts';
 
 /** One metric and one tag set; `id` indexes the per-second accumulators. */
@@ -117,7 +116,7 @@ export class SecondFolder {
           last: acc.last,
         };
         if (acc.histogram) {
-          record.hdr = fastEncodeHistogram(acc.histogram);
+          record.hdr = encodeHistogram(acc.histogram);
           acc.histogram.reset();
           this.pool.push(acc.histogram);
         }

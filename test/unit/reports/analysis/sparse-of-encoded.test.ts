@@ -4,7 +4,7 @@ import { createHistogram, decodeHistogram, encodeHistogram } from '../../../../e
 import type { SeriesDelta } from '../../../../engine/metrics/series-delta.ts';
 import { sparseHistogram, sparseOfRecord, type SparseHistogram } from '../../../../reports/analysis/sparse-histogram.ts';
 import { sparseOfEncoded } from '../../../../reports/analysis/sparse-of-encoded.ts';
-import { fastEncodeHistogram } from '../../../../reports/sources/fast-encode-histogram.ts';
+import { fastEncodeHistogram } from '../../../../engine/metrics/fast-encode-histogram.ts';
 
 /** A histogram holding each [value, count] pair, in the histogram's own units (µs for the engine's). */
 function histogramOf(pairs: readonly (readonly [number, number])[], make: () => Histogram = createHistogram): Histogram {

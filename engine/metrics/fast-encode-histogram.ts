@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { encodeIntoCompressedBase64 } from 'hdr-histogram-js';
-import { encodeHistogram, type Histogram } from '../../engine/metrics/hdr.ts';
+import type { Histogram } from 'hdr-histogram-js';
 
 /** The fields of hdr-histogram-js's typed-array histograms that its V2 encoding reads (public in its typings). */
 interface EncodedFields {
@@ -58,15 +58,15 @@ function fieldsOf(histogram: Histogram): EncodedFields | undefined {
 }
 
 /**
- * The string the engine's `encodeHistogram` gives (hdr-histogram-js's V2 compressed encoding: the
+ * The string hdr-histogram-js's `encodeIntoCompressedBase64` gives (its V2 compressed encoding: the
  * counts as ZigZag LEB128 words with runs of zeros folded, deflated by zlib with default options,
  * behind two big-endian words, in base64), byte for byte, without the package's per-byte ByteBuffer
- * writes and base64 in JavaScript. Other histogram kinds go through `encodeHistogram` itself.
+ * writes and base64 in JavaScript. Other histogram kinds go through the library itself.
  * With `level`, the string `encodeIntoCompressedBase64(histogram, level)` gives: deflated at that level.
  */
 export function fastEncodeHistogram(histogram: Histogram, level?: number): string {
   const h = fieldsOf(histogram);
-  if (!h) return level ? encodeIntoCompressedBase64(histogram, level) : encodeHistogram(histogram);
+  if (!h) return encodeIntoCompressedBase64(histogram, level);
   const counts = h._counts;
   const limit = indexOf(h, h.maxValue) + 1;
   // Worst case: every count a 9-byte word.
