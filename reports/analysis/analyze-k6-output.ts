@@ -5,6 +5,7 @@ import { readK6Summary } from '../sources/read-k6-summary.ts';
 import { CachingCheck } from './caching-check.ts';
 import { HISTOGRAM_WINDOW_S } from './histogram-windows.ts';
 import type { RunAnalysis } from './run-analysis.ts';
+import { k6RunFacts } from './run-facts.ts';
 import { SeriesFold } from './run-series.ts';
 import { ScenarioFold } from './scenario-fold.ts';
 import { summaryBudgets } from './summary-budgets.ts';
@@ -51,18 +52,7 @@ export async function analyzeK6Output({ jsonFile, summaryFile }: K6OutputInput):
   const { seconds, startedAt } = timeline;
   const folds = timeline.scenarioFolds().filter((fold) => fold.whole.latency.count > 0);
   return {
-    run: {
-      source: 'k6',
-      id: basename(jsonFile),
-      createdAt: new Date(startedAt).toISOString(),
-      target: undefined,
-      baselineRate: undefined,
-      timeScale: 1,
-      configSha256: undefined,
-      cores: undefined,
-      workers: undefined,
-      stages: [],
-    },
+    run: k6RunFacts(basename(jsonFile), new Date(startedAt).toISOString()),
     phase: K6_PHASE,
     startedAt,
     seconds,

@@ -47,3 +47,19 @@ export function runFacts(runDir: string, plan: Plan): RunFacts {
     stages: stages.map(({ label, startMs, endMs }) => ({ label, startS: startMs / 1000, endS: endMs / 1000 })),
   };
 }
+
+/** The run facts of stock k6 output: only what the output itself tells (its name and first sample's time). */
+export function k6RunFacts(id: string, createdAt: string): RunFacts {
+  return {
+    source: 'k6',
+    id,
+    createdAt,
+    target: undefined,
+    baselineRate: undefined,
+    timeScale: 1,
+    configSha256: undefined,
+    cores: undefined,
+    workers: undefined,
+    stages: [],
+  };
+}
