@@ -21,8 +21,8 @@ Starts the reference shop and prints {"event":"listening","url":...,"grpcAddress
 
 ${SHOP_FLAGS_HELP}
 Environment:
-  SHOP_FAULTS          faults to start with, as JSON: {"latencyFactor":2,"extraLatencyMs":50,"errorRate":0.01,
-                       "leakMbPerMin":0,"pauseConsumer":false,"crashAfterS":0}
+  SHOP_FAULTS          faults to start with, as JSON: {"latencyFactor":2,"dependencyMs":5,"extraLatencyMs":50,
+                       "errorRate":0.01,"leakMbPerMin":0,"pauseConsumer":false,"crashAfterS":0}
   SHOP_KAFKA_BROKERS   brokers when --kafka-brokers is not given
 
 Exit codes: 0 closed on a signal, 1 could not start, 2 bad flags or variables, 70 crashAfterS.

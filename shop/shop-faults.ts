@@ -18,6 +18,15 @@ export interface ShopFaults {
    */
   latencyFactor: number;
   /**
+   * Median milliseconds of a simulated downstream dependency (a database, another service) that every
+   * faulty request waits on, drawn per request from a lognormal law with σ = 0.6, so its p95 is about
+   * 2.7 × the median. latencyFactor multiplies this wait like the handler's own time, which makes the
+   * factor a whole-service slowdown (the verdict accuracy harness injects regressions this way). From 0
+   * to 10000.
+   * @default 0
+   */
+  dependencyMs: number;
+  /**
    * Milliseconds added to every response, on top of latencyFactor. From 0 to 300000 (5 minutes).
    * @default 0
    */
@@ -51,6 +60,7 @@ export interface ShopFaults {
 
 export const DEFAULT_SHOP_FAULTS: Readonly<ShopFaults> = Object.freeze({
   latencyFactor: 1,
+  dependencyMs: 0,
   extraLatencyMs: 0,
   errorRate: 0,
   leakMbPerMin: 0,
@@ -68,6 +78,11 @@ const FAULT_KNOBS = {
   // Below 1 would mean answering faster than the handler ran, which a delay cannot do; above 1000 a
   // 100 ms read would be held for minutes.
   latencyFactor: { expected: 'a number from 1 to 1000', schema: { type: 'number', minimum: 1, maximum: 1000 } },
+  // Ten seconds of median wait already times out most clients; the tail reaches about 27 s.
+  dependencyMs: {
+    expected: 'a number of milliseconds from 0 to 10000',
+    schema: { type: 'number', minimum: 0, maximum: 10_000 },
+  },
   // Five minutes outlasts any client timeout; longer delays would only pile up held sockets.
   extraLatencyMs: {
     expected: 'a number of milliseconds from 0 to 300000',

@@ -26,6 +26,7 @@ describe('/admin/faults', () => {
     const res = await fetch(`${shop.url}/admin/faults`);
     expect(await res.json()).toEqual({
       latencyFactor: 1,
+      dependencyMs: 0,
       extraLatencyMs: 0,
       errorRate: 0,
       leakMbPerMin: 0,
@@ -73,7 +74,7 @@ describe('/admin/faults', () => {
     ['{"latencyFactor":"slow"}', 'invalid fault latencyFactor in PUT /admin/faults; expected a number from 1 to 1000, got "slow"'],
     [
       '{"crash":true}',
-      'unknown fault "crash" in PUT /admin/faults; expected one of latencyFactor, extraLatencyMs, errorRate, leakMbPerMin, pauseConsumer, crashAfterS',
+      'unknown fault "crash" in PUT /admin/faults; expected one of latencyFactor, dependencyMs, extraLatencyMs, errorRate, leakMbPerMin, pauseConsumer, crashAfterS',
     ],
     ['{"pauseConsumer":"on"}', 'invalid fault pauseConsumer in PUT /admin/faults; expected true or false, got "on"'],
     ['not json', 'invalid JSON in PUT /admin/faults; expected a JSON object such as {"extraLatencyMs":50}, got "not json"'],

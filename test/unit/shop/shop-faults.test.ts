@@ -9,7 +9,7 @@ describe('parseShopFaults', () => {
     [{ latencyFactor: 3, extraLatencyMs: 40 }, { ...DEFAULT_SHOP_FAULTS, latencyFactor: 3, extraLatencyMs: 40 }],
     [
       { leakMbPerMin: 12.5, pauseConsumer: true, crashAfterS: 30 },
-      { latencyFactor: 1, extraLatencyMs: 0, errorRate: 0, leakMbPerMin: 12.5, pauseConsumer: true, crashAfterS: 30 },
+      { latencyFactor: 1, dependencyMs: 0, extraLatencyMs: 0, errorRate: 0, leakMbPerMin: 12.5, pauseConsumer: true, crashAfterS: 30 },
     ],
     [{ errorRate: 1, extraLatencyMs: undefined }, { ...DEFAULT_SHOP_FAULTS, errorRate: 1 }],
   ])('fills the knobs %j leaves out with their defaults', (given, expected) => {
@@ -32,7 +32,7 @@ describe('parseShopFaults', () => {
     [{ crashAfterS: '10' }, 'invalid fault crashAfterS in test; expected a number of seconds from 0 to 86400, got "10"'],
     [
       { leak: 1 },
-      'unknown fault "leak" in test; expected one of latencyFactor, extraLatencyMs, errorRate, leakMbPerMin, pauseConsumer, crashAfterS',
+      'unknown fault "leak" in test; expected one of latencyFactor, dependencyMs, extraLatencyMs, errorRate, leakMbPerMin, pauseConsumer, crashAfterS',
     ],
     [[1], 'invalid faults in test; expected a JSON object such as {"extraLatencyMs":50}, got [1]'],
     [null, 'invalid faults in test; expected a JSON object such as {"extraLatencyMs":50}, got null'],
