@@ -83,6 +83,65 @@ export interface ReportsConfig {
   leakMibPerHour: number;
 }
 
+/** One of the runbook's escalation rules: when it fires and what to do then. */
+export interface EscalationRuleConfig {
+  /**
+   * The value the observation must exceed (strictly), in the rule's unit: a fraction of requests for
+   * `error-rate`, messages for `kafka-lag`, percent of the machine for `cpu`, seconds of one pause for
+   * `gc-pauses`.
+   */
+  threshold: number;
+  /**
+   * How long, in unscaled milliseconds, the condition must hold at every sample before a sustained rule
+   * fires (Prometheus `for:`); the verdict multiplies it by the run's time scale. Absent for rules judged
+   * on the whole run.
+   */
+  windowMs?: number;
+  /** How many occurrences make an occurrence rule fire. Absent for other rules. */
+  count?: number;
+  /** What the runbook says to do when the rule fires. */
+  action: string;
+}
+
+/** The runbook's escalation rules, by id. */
+export interface EscalationRulesConfig {
+  /** @default { threshold: 0.01, action: 'roll back or investigate' } */
+  'error-rate': EscalationRuleConfig;
+  /** @default { threshold: 5000, windowMs: 300000, action: 'scale consumers' } */
+  'kafka-lag': EscalationRuleConfig;
+  /** @default { threshold: 85, windowMs: 600000, action: 'scale horizontally' } */
+  cpu: EscalationRuleConfig;
+  /** @default { threshold: 0.5, count: 5, action: 'investigate allocation' } */
+  'gc-pauses': EscalationRuleConfig;
+}
+
+/** Verdicts: how a run is judged against its budgets, its baseline, its history and the runbook's rules. */
+export interface VerdictConfig {
+  /**
+   * Candidate ÷ baseline percentile ratio above which a regression the interval confirms blocks (the
+   * runbook's +20%).
+   * @default 1.2
+   */
+  regressionThreshold: number;
+  /**
+   * The runbook's "block a merge when p95 rises 30% over 2 consecutive builds".
+   * @default { ratio: 1.3, builds: 2 }
+   */
+  consecutive: { ratio: number; builds: number };
+  /**
+   * Folder of the build history, one JSON file per build.
+   * @default 'out/history'
+   */
+  historyDir: string;
+  /**
+   * Folder the baseline of a run's phase is looked up in (its newest `<phase>-*.json`).
+   * @default 'docs/perf/baselines'
+   */
+  baselinesDir: string;
+  /** @default the runbook's table */
+  rules: EscalationRulesConfig;
+}
+
 /** Fields every scenario has. */
 export interface ScenarioConfigBase {
   /**
@@ -232,6 +291,10 @@ export interface LoadbookConfig {
    * @default { sampleIntervalS: 5, cacheHitTarget: 0.85, cacheWarmupS: 600, topN: 10, leakMibPerHour: 50 }
    */
   reports: ReportsConfig;
+  /**
+   * @default { regressionThreshold: 1.2, consecutive: { ratio: 1.3, builds: 2 }, historyDir: 'out/history', baselinesDir: 'docs/perf/baselines', rules: the runbook's }
+   */
+  verdict: VerdictConfig;
 }
 
 /**
@@ -305,4 +368,16 @@ export const DEFAULT_CONFIG: Readonly<LoadbookConfig> = deepFreeze({
   metricsEndpoints: [`${SHOP_URL}/metrics`],
   tracing: false,
   reports: { sampleIntervalS: 5, cacheHitTarget: 0.85, cacheWarmupS: 600, topN: 10, leakMibPerHour: 50 },
+  verdict: {
+    regressionThreshold: 1.2,
+    consecutive: { ratio: 1.3, builds: 2 },
+    historyDir: 'out/history',
+    baselinesDir: 'docs/perf/baselines',
+    rules: {
+      'error-rate': { threshold: 0.01, action: 'roll back or investigate' },
+      'kafka-lag': { threshold: 5000, windowMs: 5 * 60_000, action: 'scale consumers' },
+      cpu: { threshold: 85, windowMs: 10 * 60_000, action: 'scale horizontally' },
+      'gc-pauses': { threshold: 0.5, count: 5, action: 'investigate allocation' },
+    },
+  },
 });
