@@ -4,7 +4,7 @@
 // 56 s at 100/s) against a fresh shop whose simulated dependency (dependencyMs, lognormal) is slowed by
 // latencyFactor 1, 1.1, 1.2 or 1.3. Runs are interleaved across cases and recorded in a manifest as they
 // finish, so an interrupted collection resumes. Figures go in the notes, never into a test.
-// Usage: npm run bench:verdict-accuracy [-- --out DIR] [--judge-only] [--dependency-ms 4] [--time-scale 0.03125]
+// Usage: npm run bench:verdict-accuracy [-- --out DIR] [--judge-only] [--dependency-ms 20] [--time-scale 0.03125]
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +15,7 @@ const { values } = parseArgs({
   options: {
     out: { type: 'string', default: 'out/bench/verdict-accuracy' },
     'judge-only': { type: 'boolean' },
-    'dependency-ms': { type: 'string', default: '4' },
+    'dependency-ms': { type: 'string', default: '20' },
     'time-scale': { type: 'string', default: '0.03125' },
   },
 });

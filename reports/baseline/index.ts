@@ -20,6 +20,7 @@ export { createBaseline } from './create-baseline.ts';
 export type { CreateBaselineInput } from './create-baseline.ts';
 export { BASELINE_TEMPLATE, BUILT_IN_TEMPLATES_DIR, loadTemplates } from './load-templates.ts';
 export type { TemplateSources } from './load-templates.ts';
+export { latestBaseline } from './latest-baseline.ts';
 export { readBaseline } from './read-baseline.ts';
 export { readProvenance } from '../../plan/read-provenance.ts';
 export { renderBaselineMarkdown } from './render-baseline-markdown.ts';

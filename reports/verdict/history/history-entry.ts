@@ -12,7 +12,7 @@ export interface HistoryScenario {
 
 /** The verdict a build got, kept so a trend can be read next to its outcomes. */
 export interface HistoryVerdict {
-  outcome: 'pass' | 'warn' | 'block';
+  outcome: 'pass' | 'warn' | 'inconclusive' | 'block';
   summary?: string;
 }
 

@@ -31,6 +31,10 @@ export interface BlockBootstrapInput {
 export interface BootstrapRatio {
   /** The ratio on all windows of both sides. */
   readonly ratio: number;
+  /** The candidate's percentile on all its windows, in ms. */
+  readonly candidateValue: number;
+  /** The baseline's percentile on all its windows, in ms. */
+  readonly baselineValue: number;
   /** Lower bound of the percentile interval at the asked confidence. */
   readonly low: number;
   /** Upper bound of the percentile interval. */
@@ -76,7 +80,9 @@ export function blockBootstrapRatio(input: BlockBootstrapInput): BootstrapRatio 
     if (bottom <= 0) throw new Error(`blockBootstrapRatio: expected a positive baseline p${percentile}${what}, got ${bottom}`);
     return top / bottom;
   };
-  const ratio = ratioOf(candidate.percentileAll(percentile), baseline.percentileAll(percentile), '');
+  const candidateValue = candidate.percentileAll(percentile);
+  const baselineValue = baseline.percentileAll(percentile);
+  const ratio = ratioOf(candidateValue, baselineValue, '');
   const ratios = new Float64Array(resamples);
   for (let r = 0; r < resamples; r++) {
     const top = candidate.percentileOfResample(percentile, random);
@@ -86,6 +92,8 @@ export function blockBootstrapRatio(input: BlockBootstrapInput): BootstrapRatio 
   const tail = (1 - confidence) / 2;
   return {
     ratio,
+    candidateValue,
+    baselineValue,
     low: quantileOfSorted(ratios, tail),
     high: quantileOfSorted(ratios, 1 - tail),
     resamples,

@@ -1,0 +1,143 @@
+import { join } from 'node:path';
+import { readProvenance } from '../../plan/read-provenance.ts';
+import { analyzeRun } from '../analysis/index.ts';
+import { readServerSamples, type TimedServerSample } from '../analysis/read-server-samples.ts';
+import { BaselineError, buildBaseline, latestBaseline, readBaseline, type BaselineDocument } from '../baseline/index.ts';
+import { renderSvg } from '../charts/render-svg.ts';
+import { writeReportFiles } from '../report/write-report-files.ts';
+import { resolveRunDir, RunNotFoundError } from '../resolve-run-dir.ts';
+import { defaultBuildId } from './default-build-id.ts';
+import { readHistory, trendChartSpec, writeHistoryEntry, type HistoryEntry } from './history/index.ts';
+import { historyEntryOf, judgeVerdict, type JudgedRun, type JudgeInput } from './judge/index.ts';
+import { renderJunit, renderVerdictMarkdown, validateVerdict, type TrendChart } from './render/index.ts';
+import type { Verdict } from './verdict-document.ts';
+import { VerdictError } from './verdict-error.ts';
+import { verdictSettingsOf } from './verdict-settings.ts';
+
+/** The files a verdict writes into its folder. */
+export const VERDICT_FILES = { markdown: 'verdict.md', json: 'verdict.json', junit: 'verdict.junit.xml' } as const;
+
+/** What `npm run verdict` (or a phase's --verdict) asks for. */
+export interface CreateVerdictInput {
+  /** Run folders (paths or names under runsRoot): one run, or the repeats of one phase. @default the latest run */
+  readonly runs?: readonly string[];
+  /** @default 'out/runs' */
+  readonly runsRoot?: string;
+  /** A baseline's JSON twin; `false` compares with none. @default the newest of the run's phase in verdict.baselinesDir */
+  readonly baseline?: string | false;
+  /** The history folder; `false` keeps no history. @default verdict.historyDir from the run's config */
+  readonly history?: string | false;
+  /** This build's id in the history. @default defaultBuildId */
+  readonly build?: string;
+  /** Where the verdict files go. @default the (first) run folder */
+  readonly outDir?: string;
+  readonly now?: Date;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Bootstrap resamples, for tests. @default 1000 */
+  readonly resamples?: number;
+}
+
+/** What was judged and written. */
+export interface CreatedVerdict {
+  readonly verdict: Verdict;
+  /** The files written, verdict.md first. */
+  readonly paths: string[];
+}
+
+/**
+ * Judges runs and writes verdict.md, verdict.json (schema-checked), verdict.junit.xml and, with a history of
+ * two builds or more, a p95 trend chart per scenario; the build's history entry is written first, atomically
+ * and never over another. Everything that can be wrong with the input is found before anything is written.
+ *
+ * @throws VerdictError (one line) on bad input: scripts print it and exit 2
+ */
+export async function createVerdict(input: CreateVerdictInput = {}): Promise<CreatedVerdict> {
+  const now = input.now ?? new Date();
+  const dirs = resolveRuns(input.runs, input.runsRoot);
+  const runs = await Promise.all(dirs.map(judgedRunOf));
+  const phases = [...new Set(runs.map((run) => run.doc.phase))];
+  if (phases.length > 1) throw new VerdictError(`expected runs of one phase, got ${phases.join(' and ')}; judge each phase on its own`);
+  const phase = phases[0]!;
+  const settings = await verdictSettingsOf(dirs[0]!);
+  const { baseline, noBaselineReason } = await baselineFor(input.baseline, settings.baselinesDir, phase);
+
+  let history: JudgeInput['history'] = null;
+  if (input.history !== false) {
+    const dir = input.history ?? settings.historyDir;
+    const read = await readHistory(dir, { phase }).catch((error: Error) => {
+      throw new VerdictError(`cannot read the history folder ${dir}: ${error.message}; pass --history DIR or --no-history`);
+    });
+    const build = input.build ?? defaultBuildId(input.env ?? process.env, now);
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/.test(build)) {
+      throw new VerdictError(`invalid build id ${JSON.stringify(build)}; expected letters, digits, dots, dashes and underscores, such as a CI run id`);
+    }
+    const skipped = read.skipped.map(({ file, reason }) => `${file}: ${reason}`);
+    history = { dir, earlier: read.entries, skipped, candidate: historyEntryOf(runs, build, now) };
+  }
+
+  const verdict = judgeVerdict({ runs, baseline, noBaselineReason, settings, history, now, resamples: input.resamples });
+  const charts = history ? await trendCharts([...history.earlier, history.candidate], runs) : [];
+  if (history) {
+    const entry: HistoryEntry = { ...history.candidate, verdict: { outcome: verdict.outcome, summary: verdict.headline.slice(0, 500) } };
+    const path = await writeHistoryEntry(history.dir, entry).catch((error: Error) => {
+      throw new VerdictError(`${error.message.split('\n')[0]}; pass another --build`);
+    });
+    verdict.history = { ...verdict.history!, entry: path };
+  }
+  validateVerdict(verdict);
+  const outDir = input.outDir ?? dirs[0]!;
+  const files = [
+    { path: VERDICT_FILES.markdown, content: renderVerdictMarkdown(verdict, { trendCharts: charts.map(({ scenario, file }) => ({ scenario, file })) }) },
+    { path: VERDICT_FILES.json, content: `${JSON.stringify(verdict, null, 2)}\n` },
+    { path: VERDICT_FILES.junit, content: renderJunit(verdict) },
+    ...charts.map(({ file, svg }) => ({ path: file, content: svg })),
+  ];
+  return { verdict, paths: writeReportFiles(outDir, files) };
+}
+
+function resolveRuns(runs: readonly string[] | undefined, root: string | undefined): string[] {
+  try {
+    return runs && runs.length > 0 ? runs.map((run) => resolveRunDir(run, root)) : [resolveRunDir(undefined, root)];
+  } catch (error) {
+    if (error instanceof RunNotFoundError) throw new VerdictError(error.message);
+    throw error;
+  }
+}
+
+async function judgedRunOf(dir: string): Promise<JudgedRun> {
+  let doc: BaselineDocument;
+  try {
+    const analysis = await analyzeRun(dir);
+    doc = buildBaseline(analysis, analysis.run.provenance ?? { ...readProvenance(), gitCommit: 'unknown', gitDirty: null });
+  } catch (error) {
+    throw new VerdictError(`cannot analyse run ${dir}: ${(error as Error).message.split('\n')[0]}; check the run folder is complete or run the phase again`);
+  }
+  const samples: TimedServerSample[] = [];
+  for await (const sample of readServerSamples(join(dir, 'server.ndjson'))) samples.push(sample);
+  return { dir, doc, samples };
+}
+
+async function baselineFor(given: string | false | undefined, dir: string, phase: string): Promise<Pick<JudgeInput, 'baseline' | 'noBaselineReason'>> {
+  if (given === false) return { baseline: null, noBaselineReason: 'no baseline: --no-baseline was given' };
+  const file = given ?? latestBaseline(dir, phase);
+  if (file === undefined) {
+    return { baseline: null, noBaselineReason: `no ${phase} baseline in ${dir}: take one with npm run baseline -- RUN, or pass --baseline FILE` };
+  }
+  try {
+    return { baseline: { file, doc: await readBaseline(file) } };
+  } catch (error) {
+    if (error instanceof BaselineError) throw new VerdictError(error.message);
+    throw error;
+  }
+}
+
+/** A p95-across-builds chart per scenario that has at least two builds with a p95. */
+async function trendCharts(entries: readonly HistoryEntry[], runs: readonly JudgedRun[]): Promise<(TrendChart & { svg: string })[]> {
+  const charts: (TrendChart & { svg: string })[] = [];
+  for (const scenario of runs[0]!.doc.scenarios.map((each) => each.name)) {
+    const builds = entries.filter((entry) => typeof entry.scenarios.find((each) => each.name === scenario)?.p95 === 'number').length;
+    if (builds < 2) continue;
+    charts.push({ scenario, file: `verdict-trend-${scenario.replaceAll(/[^a-z0-9-]/g, "_")}.svg`, svg: await renderSvg(trendChartSpec(entries, scenario)) });
+  }
+  return charts;
+}

@@ -1,0 +1,22 @@
+import type { BaselineDocument } from '../../baseline/index.ts';
+
+/**
+ * How the baseline ran differently from the candidate, one line each: a comparison across these is still
+ * made, but a reader should know (a baseline from another machine measures that machine too).
+ */
+export function baselineCaveats(candidate: BaselineDocument, baseline: BaselineDocument): string[] {
+  const caveats: string[] = [];
+  const differs = (what: string, theirs: unknown, ours: unknown) => {
+    if (theirs !== ours) caveats.push(`${what}: the baseline ran with ${String(theirs ?? 'unknown')}, this run with ${String(ours ?? 'unknown')}`);
+  };
+  differs('phase', baseline.phase, candidate.phase);
+  differs('baseline rate (iterations/s)', baseline.run.baselineRate, candidate.run.baselineRate);
+  differs('time scale', baseline.run.timeScale, candidate.run.timeScale);
+  differs('cores', baseline.run.cores, candidate.run.cores);
+  differs('engine workers', baseline.run.workers, candidate.run.workers);
+  differs('target', baseline.run.target, candidate.run.target);
+  const missing = candidate.scenarios.filter((scenario) => !baseline.scenarios.some((each) => each.name === scenario.name)).map((scenario) => scenario.name);
+  if (missing.length > 0) caveats.push(`scenarios not in the baseline: ${missing.join(', ')}`);
+  if (baseline.provenance.gitDirty) caveats.push('the baseline was taken from a work tree with uncommitted changes');
+  return caveats;
+}

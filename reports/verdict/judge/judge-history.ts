@@ -1,0 +1,69 @@
+import type { BaselineDocument } from '../../baseline/index.ts';
+import { consecutiveRise, detectChangePoint, type HistoryEntry } from '../history/index.ts';
+import type { Check } from '../verdict-document.ts';
+import { median, scenarioOf } from './judged-run.ts';
+
+/** Settings of {@link judgeHistory}: config verdict.consecutive. */
+export interface HistorySettings {
+  readonly ratio: number;
+  readonly builds: number;
+}
+
+/** Fewest points either side of a change point; the series needs twice as many builds. */
+const MIN_SEGMENT = 5;
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+const p95Of = (entry: HistoryEntry, scenario: string) => entry.scenarios.find((each) => each.name === scenario)?.p95;
+
+/**
+ * The history's checks for one scenario:
+ * - the runbook's "p95 rises 30% over 2 consecutive builds" (ratio and builds from config), against the
+ *   baseline's p95 when the baseline is of the same phase, else the median of the builds before the
+ *   streak: it blocks;
+ * - change-point detection (E-divisive means with a permutation test) over the p95s of every build, this
+ *   one included: a significant rise warns of slow creep or a step that no single comparison caught.
+ *
+ * @param earlier the folder's entries of the run's phase, oldest first, without this build's
+ */
+export function judgeHistory(earlier: readonly HistoryEntry[], candidate: HistoryEntry, baseline: BaselineDocument | null, scenario: string, settings: HistorySettings): Check[] {
+  return [consecutiveCheck(earlier, candidate, baseline, scenario, settings), changePointCheck(earlier, candidate, scenario)];
+}
+
+function consecutiveCheck(earlier: readonly HistoryEntry[], candidate: HistoryEntry, baseline: BaselineDocument | null, scenario: string, settings: HistorySettings): Check {
+  const { ratio, builds } = settings;
+  const id = `consecutive/${scenario}`;
+  const series = [...earlier, candidate].flatMap((entry) => {
+    const p95 = p95Of(entry, scenario);
+    return typeof p95 === 'number' ? [p95] : [];
+  });
+  const streakP95Ms = series.slice(-builds);
+  const baselineP95 = baseline && baseline.phase === candidate.phase ? (scenarioOf(baseline, scenario)?.whole.latency?.p95 ?? undefined) : undefined;
+  const reference = baselineP95 ?? median(series.slice(0, -builds).slice(-5));
+  const data = { kind: 'consecutive', scenario, ratio, builds, streakP95Ms, referenceP95Ms: reference ?? null } as const;
+  const rise = `+${((ratio - 1) * 100).toFixed(0)}%`;
+  if (series.length < builds || reference === undefined) {
+    const why = series.length < builds ? `the history has ${series.length} of the ${builds} builds needed` : 'no reference p95: no baseline of this phase and no earlier builds';
+    return { id, status: 'not-evaluated', summary: `p95 over ${builds} consecutive builds not judged: ${why}`, data };
+  }
+  const risen = consecutiveRise(earlier, candidate, { scenario, ratio, builds, reference });
+  const found = `p95 of the last ${builds} builds ${streakP95Ms.map(ms).join(', ')} against ${ms(reference)} (${baselineP95 !== undefined ? 'the baseline' : 'median of earlier builds'})`;
+  if (risen) return { id, status: 'block', summary: `${found}: each ${rise} or more`, action: `p95 rose ${rise} over ${builds} consecutive builds: block the merge and find the change`, data };
+  return { id, status: 'pass', summary: `${found}: not all ${rise} or more`, data };
+}
+
+function changePointCheck(earlier: readonly HistoryEntry[], candidate: HistoryEntry, scenario: string): Check {
+  const points = [...earlier, candidate].flatMap((entry) => {
+    const p95 = p95Of(entry, scenario);
+    return typeof p95 === 'number' ? [{ build: entry.build, p95 }] : [];
+  });
+  const id = `change-point/${scenario}`;
+  const base = { kind: 'change-point', scenario, builds: points.length, changedAtBuild: null, pValue: null, meanBeforeMs: null, meanAfterMs: null } as const;
+  const change = detectChangePoint(points.map(({ p95 }) => p95), { minSegment: MIN_SEGMENT });
+  if (!change) return { id, status: 'not-evaluated', summary: `change points need ${2 * MIN_SEGMENT} builds with a p95; the history has ${points.length}`, data: base };
+  const data = { ...base, changedAtBuild: points[change.index]!.build, pValue: change.pValue, meanBeforeMs: change.meanBefore, meanAfterMs: change.meanAfter };
+  const found = `mean p95 ${ms(change.meanBefore)} before build ${data.changedAtBuild}, ${ms(change.meanAfter)} from it on (permutation p = ${change.pValue.toFixed(3)})`;
+  if (change.significant && change.meanAfter > change.meanBefore) {
+    return { id, status: 'warn', summary: `p95 shifted up: ${found}`, action: 'look at the builds around the change point: slow creep adds up under every single threshold', data };
+  }
+  return { id, status: 'pass', summary: change.significant ? `p95 shifted down: ${found}` : `no significant shift: ${found}`, data };
+}

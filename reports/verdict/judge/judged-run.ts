@@ -1,0 +1,32 @@
+import type { TimedServerSample } from '../../analysis/read-server-samples.ts';
+import type { BaselineDocument, BaselineScenario } from '../../baseline/index.ts';
+
+/**
+ * One run as the verdict judges it: its analysis in the baseline's shape (buildBaseline), so a candidate
+ * and the baseline it is compared with are read by the same code, plus what only a live run folder has.
+ */
+export interface JudgedRun {
+  /** The run folder. */
+  readonly dir: string;
+  readonly doc: BaselineDocument;
+  /** server.ndjson, for the escalation rules. */
+  readonly samples: readonly TimedServerSample[];
+}
+
+/** A scenario of a run or a baseline by name; undefined when it did not run there. */
+export function scenarioOf(doc: BaselineDocument, name: string): BaselineScenario | undefined {
+  return doc.scenarios.find((scenario) => scenario.name === name);
+}
+
+/** Scenario names across the runs, in first-seen order. */
+export function scenarioNames(runs: readonly JudgedRun[]): string[] {
+  return [...new Set(runs.flatMap((run) => run.doc.scenarios.map((scenario) => scenario.name)))];
+}
+
+/** The median of numbers (the mean of the middle two for an even count); undefined for none. */
+export function median(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}

@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DEFAULT_CONFIG, type VerdictConfig } from '../../lib/config.ts';
+import { mergeConfig } from '../../lib/merge-config.ts';
+import { resolveRules } from './rules/index.ts';
+import { VerdictError } from './verdict-error.ts';
+
+/**
+ * The verdict settings a run was made with: its plan.json's `config.verdict` over the defaults (a run
+ * folder from before verdicts has none and gets the defaults).
+ *
+ * @throws VerdictError when the plan cannot be read or its settings cannot be a verdict's
+ */
+export async function verdictSettingsOf(runDir: string): Promise<VerdictConfig> {
+  let plan: { config?: { verdict?: Partial<VerdictConfig> } };
+  try {
+    plan = JSON.parse(await readFile(join(runDir, 'plan.json'), 'utf8'));
+  } catch (error) {
+    throw new VerdictError(`cannot read ${join(runDir, 'plan.json')}: ${(error as Error).message.split('\n')[0]}; expected a run folder a phase script wrote`);
+  }
+  const settings = mergeConfig(DEFAULT_CONFIG, { verdict: plan.config?.verdict as never }).verdict;
+  try {
+    resolveRules(settings.rules);
+  } catch (error) {
+    throw new VerdictError(`${(error as Error).message} in ${join(runDir, 'plan.json')}; fix verdict.rules in the config and run again`);
+  }
+  if (!(settings.regressionThreshold > 1)) {
+    throw new VerdictError(`invalid verdict.regressionThreshold; expected a ratio above 1 such as 1.2, got ${JSON.stringify(settings.regressionThreshold)}`);
+  }
+  return settings;
+}
