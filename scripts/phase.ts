@@ -19,10 +19,21 @@ Flags:
   --tracing            send a W3C traceparent with every HTTP request and gRPC call, and write the slowest
                        (config: reports.topN per scenario) to exemplars.json (config: tracing, default off)
   --no-report          leave the report out (write it later with npm run report)
+  --verdict            judge the run after it (npm run verdict -- --help): writes verdict.md, verdict.json and
+                       verdict.junit.xml into the run folder and exits with the verdict's code
+  --repeat N           run the phase N times, each in its own run folder; with --verdict, judge them together
+                       on the median of their ratios against the baseline (default 1)
+  --baseline FILE      with --verdict: the baseline to compare with (default: the newest of the phase)
+  --no-baseline        with --verdict: compare with no baseline
+  --history DIR        with --verdict: the history folder (default: config verdict.historyDir, out/history)
+  --no-history         with --verdict: keep no history
+  --build ID           with --verdict: this build's id in the history
   --quiet              no progress lines
   --help, -h           this text
 
-Exit code: the engine's (0 ok, 99 thresholds failed, 104 invalid input, 105 interrupted, 107 script error).`;
+Exit code: the engine's (0 ok, 99 thresholds failed, 104 invalid input, 105 interrupted, 107 script error);
+with --verdict, once every run ended with 0 or 99, the verdict's (0 pass or warn, 1 block, 2 bad input,
+3 inconclusive).`;
 
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -45,6 +56,25 @@ async function writeReport(runDir: string): Promise<void> {
   }
 }
 
+/** The engine's exit code when thresholds failed: a verdict judges such a run like any other. */
+const THRESHOLDS_FAILED = 99;
+
+/** Judges the runs (npm run verdict) and returns the verdict's exit code; bad input is said and gives 2. */
+async function writeVerdict(runs: string[], flags: { baseline?: string | false; history?: string | false; build?: string }): Promise<number> {
+  const { createVerdict } = await import('../reports/verdict/create-verdict.ts');
+  const { VerdictError } = await import('../reports/verdict/verdict-error.ts');
+  try {
+    const { verdict, paths } = await createVerdict({ runs, ...flags });
+    say(`verdict: ${verdict.headline}`);
+    say(`verdict: ${relative(process.cwd(), paths[0]!)} (exit code ${verdict.exitCode})`);
+    return verdict.exitCode;
+  } catch (error) {
+    if (!(error instanceof VerdictError)) throw error;
+    say(`error: ${error.message}`);
+    return 2;
+  }
+}
+
 try {
   const [phase, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
@@ -61,6 +91,13 @@ try {
       quiet: { type: 'boolean' },
       tracing: { type: 'boolean' },
       'no-report': { type: 'boolean' },
+      verdict: { type: 'boolean' },
+      repeat: { type: 'string', default: '1' },
+      baseline: { type: 'string' },
+      'no-baseline': { type: 'boolean' },
+      history: { type: 'string' },
+      'no-history': { type: 'boolean' },
+      build: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -70,26 +107,58 @@ try {
   }
   const timeScale = values['time-scale'] === undefined ? undefined : Number(values['time-scale']);
   const workers = values.workers === undefined ? undefined : Number(values.workers);
+  const repeat = Number(values.repeat);
+  if (!Number.isInteger(repeat) || repeat < 1) {
+    say(`error: invalid --repeat; expected a whole number of runs ≥ 1, got ${JSON.stringify(values.repeat)}; run with --help`);
+    process.exit(104);
+  }
+  const stray = (['baseline', 'no-baseline', 'history', 'no-history', 'build'] as const).find((name) => values[name] !== undefined);
+  if (stray && !values.verdict) {
+    say(`error: --${stray} only applies with --verdict; add --verdict or leave it out`);
+    process.exit(104);
+  }
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   process.once('SIGTERM', () => controller.abort());
-  const { runDir, result } = await runPhase({
-    phase,
-    scenarios: values.scenario.split(',').map((name) => name.trim()),
-    timeScale,
-    workers,
-    configFile: values.config,
-    flags: { rate: values.rate, target: values.target },
-    quiet: values.quiet,
-    outputs: values.out,
-    tracing: values.tracing,
-    signal: controller.signal,
-    say,
-  });
-  if (!result.summary && result.error) say(`error: ${result.error}`);
-  if (!values['no-report'] && result.summary) await writeReport(runDir);
-  say(`run folder: ${runDir} (exit code ${result.exitCode})`);
-  process.exit(result.exitCode);
+  const runDirs: string[] = [];
+  let exitCode = 0;
+  for (let round = 1; round <= repeat && !controller.signal.aborted; round++) {
+    if (repeat > 1) say(`run ${round} of ${repeat}`);
+    const { runDir, result } = await runPhase({
+      phase,
+      scenarios: values.scenario.split(',').map((name) => name.trim()),
+      timeScale,
+      workers,
+      configFile: values.config,
+      flags: { rate: values.rate, target: values.target },
+      quiet: values.quiet,
+      outputs: values.out,
+      tracing: values.tracing,
+      signal: controller.signal,
+      say,
+    });
+    if (!result.summary && result.error) say(`error: ${result.error}`);
+    if (!values['no-report'] && result.summary) await writeReport(runDir);
+    say(`run folder: ${runDir} (exit code ${result.exitCode})`);
+    runDirs.push(runDir);
+    if (result.exitCode !== 0 && result.exitCode !== THRESHOLDS_FAILED) {
+      exitCode = result.exitCode;
+      break;
+    }
+    exitCode = Math.max(exitCode, result.exitCode);
+  }
+  if (values.verdict) {
+    if (exitCode !== 0 && exitCode !== THRESHOLDS_FAILED) {
+      say(`verdict not made: a run ended with exit code ${exitCode}; npm run verdict -- ${runDirs.join(' ')} judges what it left`);
+    } else {
+      exitCode = await writeVerdict(runDirs, {
+        baseline: values['no-baseline'] ? false : values.baseline,
+        history: values['no-history'] ? false : values.history,
+        build: values.build,
+      });
+    }
+  }
+  process.exit(exitCode);
 } catch (error) {
   if (error instanceof LoadbookError) {
     say(`error: ${error.message}`);

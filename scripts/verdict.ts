@@ -3,7 +3,7 @@ const HELP = `Usage: npm run verdict -- [RUN ...] [flags]
        (or: tsx scripts/verdict.ts [RUN ...] [flags]; phase scripts take --verdict to run it after the phase)
 
 Judges a run against its p95 budgets, the baseline of its phase, the build history and the runbook's
-escalation rules, and writes into the run folder:
+escalation rules, and writes into the (last) run folder:
   verdict.md           for a PR comment or $GITHUB_STEP_SUMMARY: outcome, then every check with its numbers
   verdict.json         the same as data (schemas/verdict.schema.json)
   verdict.junit.xml    one testcase per check: budgets, regressions, error rates, rules, history
@@ -35,7 +35,7 @@ Flags:
   --no-history         neither read nor write a history
   --build ID           this build's id in the history (default: $GITHUB_RUN_ID-$GITHUB_RUN_ATTEMPT, else
                        local-<time>-<random>)
-  --out DIR            folder for the verdict files (default: the first run folder)
+  --out DIR            folder for the verdict files (default: the last run folder)
   --help, -h           this text
 
 Exit code: 0 pass or warn, 1 block, 2 bad input (nothing written), 3 inconclusive.`;

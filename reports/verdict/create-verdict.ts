@@ -29,7 +29,7 @@ export interface CreateVerdictInput {
   readonly history?: string | false;
   /** This build's id in the history. @default defaultBuildId */
   readonly build?: string;
-  /** Where the verdict files go. @default the (first) run folder */
+  /** Where the verdict files go. @default the last run folder */
   readonly outDir?: string;
   readonly now?: Date;
   readonly env?: NodeJS.ProcessEnv;
@@ -71,6 +71,9 @@ export async function createVerdict(input: CreateVerdictInput = {}): Promise<Cre
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/.test(build)) {
       throw new VerdictError(`invalid build id ${JSON.stringify(build)}; expected letters, digits, dots, dashes and underscores, such as a CI run id`);
     }
+    if (read.entries.some((entry) => entry.build === build)) {
+      throw new VerdictError(`history entry of build ${build} for ${phase} exists already in ${dir}; pass another --build`);
+    }
     const skipped = read.skipped.map(({ file, reason }) => `${file}: ${reason}`);
     history = { dir, earlier: read.entries, skipped, candidate: historyEntryOf(runs, build, now) };
   }
@@ -85,7 +88,7 @@ export async function createVerdict(input: CreateVerdictInput = {}): Promise<Cre
     verdict.history = { ...verdict.history!, entry: path };
   }
   validateVerdict(verdict);
-  const outDir = input.outDir ?? dirs[0]!;
+  const outDir = input.outDir ?? dirs.at(-1)!;
   const files = [
     { path: VERDICT_FILES.markdown, content: renderVerdictMarkdown(verdict, { trendCharts: charts.map(({ scenario, file }) => ({ scenario, file })) }) },
     { path: VERDICT_FILES.json, content: `${JSON.stringify(verdict, null, 2)}\n` },
