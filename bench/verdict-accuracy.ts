@@ -9,7 +9,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ACCURACY_CASES } from './verdict-accuracy/accuracy-cases.ts';
+import { writeFileSync } from 'node:fs';
+import { accuracyTable } from './verdict-accuracy/accuracy-table.ts';
 import { collectRuns, type AccuracyManifest } from './verdict-accuracy/collect-runs.ts';
+import { judgeRuns } from './verdict-accuracy/judge-runs.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,3 +30,6 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const manifest: AccuracyManifest = await collectRuns(manifestFile, settings, values['judge-only'] ? [] : ACCURACY_CASES, log);
 log(`${manifest.runs.length} runs in ${manifestFile}`);
+const pairs = await judgeRuns(manifest, log);
+writeFileSync(path.join(outDir, 'pairs.json'), JSON.stringify(pairs, null, 2) + '\n');
+process.stdout.write(`${accuracyTable(pairs)}\n`);

@@ -27,11 +27,14 @@ function runPhase(
 }
 
 describe('npm run smoke', () => {
-  it('starts the reference shop, runs Product GET time-scaled and leaves a complete run folder', async () => {
+  it('starts the reference shop, runs Product GET time-scaled, leaves a complete run folder and judges it inconclusive', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'loadbook-smoke-'));
-    const result = await runPhase(cwd, ['smoke', '--time-scale', '0.02', '--scenario', 'product-get']);
+    const result = await runPhase(cwd, ['smoke', '--time-scale', '0.02', '--scenario', 'product-get', '--verdict']);
     expect(result.stderr).toContain('started the reference shop');
-    expect(result.code).toBe(0);
+    // The run itself is fine (exit 0 without --verdict), but 6 s at 10/s leaves about 60 samples, far
+    // from the 2,000 a p95 needs: the verdict is inconclusive, exit 3.
+    expect(result.stderr).toMatch(/run folder: \S+ \(exit code 0\)/);
+    expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/running 5s\/6s {2}rate \d+\/s \(target 10\/s\) {2}VUs \d+\/\d+ {2}iterations \d+ {2}errors 0\.00% \(0\) {2}dropped 0/);
     const [folder] = readdirSync(path.join(cwd, 'out/runs'));
     expect(folder).toMatch(/^\d{8}-\d{6}-smoke-[a-z0-9]{6}$/);
@@ -42,6 +45,15 @@ describe('npm run smoke', () => {
     }
     expect(result.stderr).toContain(`report: ${path.join('out/runs', folder!, 'report.md')}`);
     expect(readFileSync(path.join(runDir, 'report.md'), 'utf8')).toMatch(/\| product-get \| http\\_req\\_duration \| [\d.]+ \|/);
+
+    const verdict = JSON.parse(readFileSync(path.join(runDir, 'verdict.json'), 'utf8'));
+    expect(verdict).toMatchObject({ outcome: 'inconclusive', exitCode: 3, baseline: null, history: { dir: 'out/history', builds: 0 } });
+    expect(verdict.noBaselineReason).toMatch(/^no smoke baseline in docs\/perf\/baselines/);
+    const budget = verdict.checks.find((check: { id: string }) => check.id === 'budget/product-get');
+    expect(budget.status).toBe('inconclusive');
+    expect(budget.summary).toMatch(/only \d+ samples, a p95 needs 2000$/);
+    expect(readdirSync(path.join(cwd, 'out/history'))).toHaveLength(1);
+    expect(result.stderr).toContain(`verdict: ${path.join('out/runs', folder!, 'verdict.md')} (exit code 3)`);
 
     const plan = JSON.parse(readFileSync(path.join(runDir, 'plan.json'), 'utf8'));
     expect(plan.phase).toBe('smoke');
