@@ -41,8 +41,14 @@ function consecutiveCheck(earlier: readonly HistoryEntry[], candidate: HistoryEn
   const reference = baselineP95 ?? median(series.slice(0, -builds).slice(-5));
   const data = { kind: 'consecutive', scenario, ratio, builds, streakP95Ms, referenceP95Ms: reference ?? null } as const;
   const rise = `+${((ratio - 1) * 100).toFixed(0)}%`;
-  if (series.length < builds || reference === undefined) {
-    const why = series.length < builds ? `the history has ${series.length} of the ${builds} builds needed` : 'no reference p95: no baseline of this phase and no earlier builds';
+  // Without this build's p95 the streak would be earlier builds only, and judging them again is no verdict on this one.
+  const measured = typeof p95Of(candidate, scenario) === 'number';
+  if (!measured || series.length < builds || reference === undefined) {
+    const why = !measured
+      ? `this build recorded no p95 for ${scenario}`
+      : series.length < builds
+        ? `the history has ${series.length} of the ${builds} builds needed`
+        : 'no reference p95: no baseline of this phase and no earlier builds';
     return { id, status: 'not-evaluated', summary: `p95 over ${builds} consecutive builds not judged: ${why}`, data };
   }
   const risen = consecutiveRise(earlier, candidate, { scenario, ratio, builds, reference });
