@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import type { PhaseStage } from '../../../phases/index.ts';
 import { analyzeRun, type RunAnalysis } from '../../../reports/analysis/index.ts';
 import { createBaseline, readBaseline } from '../../../reports/baseline/index.ts';
 import { startDelayServer, type DelayServer } from '../../support/delay-server.ts';
+import { runScript } from '../../support/run-script.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SCRIPT = new URL('../../fixtures/scripts/analysis-stages.ts', import.meta.url).pathname;
@@ -21,17 +21,7 @@ const STAGES: PhaseStage[] = [
 ];
 const CREATED_AT = '2026-11-29T02:16:19.412Z';
 
-/** Runs `npm run baseline`'s script as a user would. */
-function baselineScript(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/baseline.ts', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const baselineScript = (args: string[]) => runScript('baseline.ts', args);
 
 /** The p95 cell of each row of the markdown table under `### <scenario>`, by window label. */
 function p95Cells(markdown: string, scenario: string): Map<string, number> {

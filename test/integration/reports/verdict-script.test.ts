@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { createBaseline } from '../../../reports/baseline/index.ts';
 import { validateVerdict } from '../../../reports/verdict/render/index.ts';
 import type { Verdict } from '../../../reports/verdict/verdict-document.ts';
 import { startDelayServer, type DelayServer } from '../../support/delay-server.ts';
+import { runScript } from '../../support/run-script.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SCRIPT = new URL('../../fixtures/scripts/analysis-stages.ts', import.meta.url).pathname;
@@ -17,17 +17,7 @@ const SCRIPT = new URL('../../fixtures/scripts/analysis-stages.ts', import.meta.
 const RATE = 400;
 const DURATION_S = 12;
 
-/** Runs `npm run verdict`'s script as a user would. */
-function verdictScript(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/verdict.ts', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const verdictScript = (args: string[]) => runScript('verdict.ts', args);
 
 /** A real engine run against a loopback server answering after `delayMs`, with the plan.json a phase script writes. */
 async function engineRun(delayMs: number, budgetP95Ms: number): Promise<{ runDir: string; server: DelayServer }> {
