@@ -42,7 +42,7 @@ describe('validateHistoryEntry', () => {
     { change: { build: '../etc' }, message: 'invalid /build in x.json; expected a build id' },
     { change: { createdAt: 'yesterday' }, message: 'invalid /createdAt in x.json; expected an ISO 8601 UTC timestamp' },
     { change: { commit: 'HEAD' }, message: 'invalid /commit in x.json; expected a git commit hash' },
-    { change: { verdict: { outcome: 'fail' } }, message: 'invalid /verdict/outcome in x.json; expected one of "pass", "warn", "block"' },
+    { change: { verdict: { outcome: 'fail' } }, message: 'invalid /verdict/outcome in x.json; expected one of "pass", "warn", "inconclusive", "block"' },
     { change: { extra: true }, message: 'invalid /extra in x.json; expected a known field' },
   ])('rejects $message', ({ change, message }) => {
     expect(() => validateHistoryEntry({ ...historyEntry(1, 100), ...change }, 'x.json', 'fix it')).toThrow(message);
