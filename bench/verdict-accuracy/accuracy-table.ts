@@ -1,12 +1,7 @@
+import { median } from '../../reports/verdict/statistics/index.ts';
 import type { JudgedPair } from './judge-runs.ts';
 
 const share = (count: number, total: number) => `${count}/${total}`;
-
-function medianOf(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 /**
  * The harness's markdown table, one row per case: the p95 change actually measured (median and range of
@@ -18,7 +13,7 @@ export function accuracyTable(pairs: readonly JudgedPair[]): string {
   const rows = cases.map((name) => {
     const runs = pairs.filter((pair) => pair.case === name);
     const ratios = runs.map((pair) => pair.naiveRatio);
-    const measured = `${((medianOf(ratios) - 1) * 100).toFixed(1)}% (${((Math.min(...ratios) - 1) * 100).toFixed(1)}% … ${((Math.max(...ratios) - 1) * 100).toFixed(1)}%)`;
+    const measured = `${((median(ratios)! - 1) * 100).toFixed(1)}% (${((Math.min(...ratios) - 1) * 100).toFixed(1)}% … ${((Math.max(...ratios) - 1) * 100).toFixed(1)}%)`;
     const blocks = runs.filter((pair) => pair.p95Status === 'block').length;
     const detected = runs.filter((pair) => pair.p95Status === 'block' || pair.p95Status === 'warn').length;
     const inconclusive = runs.filter((pair) => pair.p95Status === 'inconclusive').length;

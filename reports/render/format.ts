@@ -19,3 +19,8 @@ export function formatNumber(value: number | undefined, digits = 1): string {
   if (value === undefined || !Number.isFinite(value)) return '—';
   return value.toLocaleString('en-US', { maximumFractionDigits: digits });
 }
+
+/** {@link formatMs} with its unit, for prose: `12.3 ms`. */
+export function formatMsWithUnit(ms: number | undefined): string {
+  return `${formatMs(ms)} ms`;
+}

@@ -1,3 +1,4 @@
+import { median } from '../statistics/median.ts';
 import type { HistoryEntry } from './history-entry.ts';
 
 /** Options of {@link consecutiveRise}. */
@@ -17,12 +18,6 @@ export interface ConsecutiveRiseOptions {
   referenceBuilds?: number;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 function p95Of(entry: HistoryEntry, scenario: string): number | null | undefined {
   return entry.scenarios.find((each) => each.name === scenario)?.p95;
 }
@@ -40,7 +35,7 @@ export function consecutiveRise(history: readonly HistoryEntry[], candidate: His
   if (typeof p95Of(candidate, scenario) !== 'number' || series.length < builds) return false;
   const streak = series.slice(series.length - builds);
   const before = series.slice(0, series.length - builds).slice(-referenceBuilds);
-  const reference = options.reference ?? (before.length > 0 ? median(before) : undefined);
+  const reference = options.reference ?? median(before);
   if (reference === undefined) return false;
   return streak.every((p95) => p95 >= ratio * reference);
 }

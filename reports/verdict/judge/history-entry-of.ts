@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '../history/index.ts';
 import { errorCountsOf, sumErrorCounts } from './error-counts.ts';
-import { median, scenarioNames, scenarioOf, type JudgedRun } from './judged-run.ts';
+import { median } from '../statistics/index.ts';
+import { scenarioNames, scenarioOf, type JudgedRun } from './judged-run.ts';
 
 /**
  * This build's history entry: each scenario's whole-run p50/p95/p99 (the medians over --repeat runs),

@@ -1,8 +1,10 @@
 import { minimumSamples } from '../statistics/index.ts';
 import type { Check } from '../verdict-document.ts';
-import { median, scenarioOf, type JudgedRun } from './judged-run.ts';
+import { median } from '../statistics/index.ts';
+import { scenarioOf, type JudgedRun } from './judged-run.ts';
+import { formatMsWithUnit } from '../../render/format.ts';
 
-const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+const ms = formatMsWithUnit;
 
 /**
  * A scenario's p95 against its absolute budget, whatever the baseline: the whole-run p95 (as k6's

@@ -1,10 +1,11 @@
+import { formatPercent } from '../../render/format.ts';
 import type { BaselineDocument } from '../../baseline/index.ts';
 import { errorRateTest } from '../statistics/index.ts';
 import type { Check, ErrorRateCheck } from '../verdict-document.ts';
 import { errorCountsOf, sumErrorCounts } from './error-counts.ts';
 import { scenarioOf, type JudgedRun } from './judged-run.ts';
 
-const percent = (rate: number) => `${(rate * 100).toFixed(rate < 0.001 ? 3 : 2)}%`;
+const percent = (rate: number) => formatPercent(rate, rate < 0.001 ? 3 : 2);
 
 /**
  * A scenario's error rate against the baseline's, by a one-sided test on counts (Fisher's exact test for

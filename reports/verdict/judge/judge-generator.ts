@@ -1,3 +1,4 @@
+import { formatPercent } from '../../render/format.ts';
 import type { Check } from '../verdict-document.ts';
 import { scenarioOf, type JudgedRun } from './judged-run.ts';
 
@@ -6,7 +7,7 @@ export const MAX_DROPPED_RATIO = 0.001;
 /** Achieved over target rate below which the generator fell behind. */
 export const MIN_ACHIEVED_RATIO = 0.99;
 
-const percent = (ratio: number) => `${(ratio * 100).toFixed(ratio < 0.01 ? 2 : 1)}%`;
+const percent = (ratio: number) => formatPercent(ratio, ratio < 0.01 ? 2 : 1);
 
 /**
  * Whether the load generator kept up for a scenario in every run: dropped iterations at most 0.1% of

@@ -1,7 +1,9 @@
 import type { BaselineDocument } from '../../baseline/index.ts';
 import { consecutiveRise, detectChangePoint, type HistoryEntry } from '../history/index.ts';
 import type { Check } from '../verdict-document.ts';
-import { median, scenarioOf } from './judged-run.ts';
+import { median } from '../statistics/index.ts';
+import { scenarioOf } from './judged-run.ts';
+import { formatMsWithUnit } from '../../render/format.ts';
 
 /** Settings of {@link judgeHistory}: config verdict.consecutive. */
 export interface HistorySettings {
@@ -12,7 +14,7 @@ export interface HistorySettings {
 /** Fewest points either side of a change point; the series needs twice as many builds. */
 const MIN_SEGMENT = 5;
 
-const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+const ms = formatMsWithUnit;
 const p95Of = (entry: HistoryEntry, scenario: string) => entry.scenarios.find((each) => each.name === scenario)?.p95;
 
 /**

@@ -3,6 +3,7 @@ import { blockBootstrapRatio, classifyRatio, medianOfRatios, minimumSamples, typ
 import type { Check, RegressionCheck } from '../verdict-document.ts';
 import { scenarioOf, type JudgedRun } from './judged-run.ts';
 import { samplesIn, windowsAfterWarmUp } from './windows-after-warm-up.ts';
+import { formatMsWithUnit } from '../../render/format.ts';
 
 /** The percentiles compared with the baseline. */
 export const COMPARED_PERCENTILES = [95, 50] as const;
@@ -19,7 +20,7 @@ export interface RegressionSettings {
 }
 
 const change = (ratio: number) => `${ratio >= 1 ? '+' : '−'}${(Math.abs(ratio - 1) * 100).toFixed(1)}%`;
-const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+const ms = formatMsWithUnit;
 
 /**
  * A scenario's percentile against the baseline's: candidate ÷ baseline, with a block-bootstrap interval

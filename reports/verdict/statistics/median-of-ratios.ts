@@ -1,3 +1,5 @@
+import { median } from './median.ts';
+
 /**
  * The median of the ratios of `--repeat N` runs (the mean of the middle two for an even N), so one
  * noisy repeat cannot swing the verdict.
@@ -9,7 +11,5 @@ export function medianOfRatios(ratios: readonly number[]): number {
   for (const ratio of ratios) {
     if (!Number.isFinite(ratio)) throw new Error(`medianOfRatios: expected finite ratios, got ${ratio}`);
   }
-  const sorted = [...ratios].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return median(ratios)!;
 }
