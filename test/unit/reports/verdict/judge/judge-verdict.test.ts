@@ -105,7 +105,7 @@ describe('judgeVerdict: budgets', () => {
     const p95 = (budget.data as { p95Ms: number }).p95Ms;
     expect(budget.status).toBe('block');
     expect(p95).toBeGreaterThan(15);
-    expect(budget.summary).toBe(`p95 ${p95.toFixed(1)} ms against a budget of 15.0 ms: over budget by ${(p95 - 15).toFixed(2)} ms`);
+    expect(budget.summary).toBe(`p95 ${p95.toFixed(1)} ms against a budget of 15.0 ms: over budget by ${(p95 - 15).toFixed(1)} ms`);
     expect(budget.action).toBe('find the slow path (report.md: slowest traced requests) before merging');
     expect(verdict).toMatchObject({ outcome: 'block', exitCode: 1 });
   });
