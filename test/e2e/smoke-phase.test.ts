@@ -92,6 +92,17 @@ describe('npm run smoke', () => {
     expect(stillServing).toBe(false);
   });
 
+  it('refuses --repeat 0 and a verdict flag without --verdict with one line and exit 104, creating no run folder', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'loadbook-flags-'));
+    const repeat = await runPhase(cwd, ['smoke', '--repeat', '0']);
+    expect(repeat.code).toBe(104);
+    expect(repeat.stderr).toBe('error: invalid --repeat; expected a whole number of runs ≥ 1, got "0"; run with --help\n');
+    const stray = await runPhase(cwd, ['smoke', '--baseline', 'docs/perf/baselines/smoke.json']);
+    expect(stray.code).toBe(104);
+    expect(stray.stderr).toBe('error: --baseline only applies with --verdict; add --verdict or leave it out\n');
+    expect(existsSync(path.join(cwd, 'out'))).toBe(false);
+  });
+
   it('refuses a target outside loopback and allowHosts with one line and exit 104, creating no run folder', async () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'loadbook-refuse-'));
     const result = await runPhase(cwd, ['spike', '--target', 'http://example.com', '--time-scale', '0.02']);

@@ -128,6 +128,13 @@ describe('npm run verdict on run folders the engine wrote', () => {
     expect(p95.ratio).toBe([...p95.perRunRatios].sort((a, b) => a - b)[1]);
   });
 
+  it('explains itself with --help', async () => {
+    const result = await verdictScript(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: npm run verdict -- \[RUN \.\.\.\] \[flags\]/);
+    expect(result.stdout).toContain('Exit code: 0 pass or warn, 1 block, 2 bad input (nothing written), 3 inconclusive.');
+  });
+
   it('exits 2 with one line and writes nothing on bad input: a missing baseline, a build id used before', async () => {
     const before = readFileSync(join(slow.runDir, 'verdict.json'), 'utf8');
     const missing = await verdictScript([slow.runDir, '--baseline', join(work, 'nope.json'), '--no-history']);
