@@ -28,8 +28,13 @@ const manifestFile = path.join(outDir, 'manifest.json');
 const settings = { timeScale: Number(values['time-scale']), dependencyMs: Number(values['dependency-ms']), scenario: 'product-get' };
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-const manifest: AccuracyManifest = await collectRuns(manifestFile, settings, values['judge-only'] ? [] : ACCURACY_CASES, log);
-log(`${manifest.runs.length} runs in ${manifestFile}`);
-const pairs = await judgeRuns(manifest, log);
-writeFileSync(path.join(outDir, 'pairs.json'), JSON.stringify(pairs, null, 2) + '\n');
-process.stdout.write(`${accuracyTable(pairs)}\n`);
+try {
+  const manifest: AccuracyManifest = await collectRuns(manifestFile, settings, values['judge-only'] ? [] : ACCURACY_CASES, log);
+  log(`${manifest.runs.length} runs in ${manifestFile}`);
+  const pairs = await judgeRuns(manifest, log);
+  writeFileSync(path.join(outDir, 'pairs.json'), JSON.stringify(pairs, null, 2) + '\n');
+  process.stdout.write(`${accuracyTable(pairs)}\n`);
+} catch (error) {
+  log(`error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
