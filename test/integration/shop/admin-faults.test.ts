@@ -52,6 +52,24 @@ describe('/admin/faults', () => {
     }
   });
 
+  it('holds responses for the simulated dependency, which latencyFactor slows down like the handler', async () => {
+    const medianOf = async () => {
+      const times: number[] = [];
+      for (let i = 0; i < 61; i++) times.push((await timedGet('/products/1')).ms);
+      return times.sort((a, b) => a - b)[30]!;
+    };
+    await putFaults('{"dependencyMs":20}');
+    const plain = await medianOf();
+    await putFaults('{"dependencyMs":20,"latencyFactor":3}');
+    const slowed = await medianOf();
+    // A lognormal wait with a 20 ms median: the median of 61 draws is within ±10% of it two times in
+    // three, and the ratio of two such medians is about 3 (its log's spread is about 0.14).
+    expect(plain).toBeGreaterThan(13);
+    expect(plain).toBeLessThan(35);
+    expect(slowed / plain).toBeGreaterThan(1.8);
+    await putFaults('{}');
+  });
+
   it('answers every product request with 500 when errorRate is 1, and recovers when reset', async () => {
     await putFaults('{"errorRate":1}');
     for (let i = 0; i < 5; i++) {
