@@ -6,30 +6,13 @@ import { buildBaseline } from '../../../../reports/baseline/build-baseline.ts';
 import { loadTemplates } from '../../../../reports/baseline/load-templates.ts';
 import { renderBaselineMarkdown } from '../../../../reports/baseline/render-baseline-markdown.ts';
 import { FIXTURE_PROVENANCE, steadyAnalysis, type FixtureOverrides } from '../../../fixtures/baselines/steady-analysis.ts';
+import { tables } from '../../../support/markdown-tables.ts';
 
 const TWIN = 'steady-2026-11-29.json';
 const HOSTILE = 'evil | `tick` <script>alert(1)</script>\n| injected | row |';
 
 function render(overrides: FixtureOverrides = {}, templatesDir?: string): string {
   return renderBaselineMarkdown(buildBaseline(steadyAnalysis(overrides), FIXTURE_PROVENANCE), TWIN, loadTemplates(templatesDir));
-}
-
-/** Cells of a markdown table row: split on pipes that no backslash escapes. */
-function cells(row: string): string[] {
-  return row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/);
-}
-
-/** Every table of a markdown text, as its header's cell count and each row's. */
-function tables(markdown: string): { header: number; rows: number[] }[] {
-  const found: { header: number; rows: number[] }[] = [];
-  const lines = markdown.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i]!.startsWith('|') || !lines[i + 1]?.startsWith('|---')) continue;
-    const table = { header: cells(lines[i]!).length, rows: [] as number[] };
-    for (i += 2; lines[i]?.startsWith('|'); i++) table.rows.push(cells(lines[i]!).length);
-    found.push(table);
-  }
-  return found;
 }
 
 describe('renderBaselineMarkdown', () => {

@@ -2,27 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { renderVerdictMarkdown } from '../../../../../reports/verdict/render/render-verdict-markdown.ts';
 import type { Check } from '../../../../../reports/verdict/verdict-document.ts';
 import { passVerdict, sampleVerdict } from '../../../../fixtures/verdict/sample-verdict.ts';
+import { cells, tables } from '../../../../support/markdown-tables.ts';
 
 const HOSTILE = 'evil | `tick` <script>alert(1)</script>\n| injected | row |';
 const GITHUB_COMMENT_LIMIT = 65_536;
-
-/** Cells of a markdown table row: split on pipes that no backslash escapes. */
-function cells(row: string): string[] {
-  return row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '').split(/(?<!\\)\|/);
-}
-
-/** Every table of a markdown text, as its header's cell count and each row's. */
-function tables(markdown: string): { header: number; rows: number[] }[] {
-  const found: { header: number; rows: number[] }[] = [];
-  const lines = markdown.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i]!.startsWith('|') || !lines[i + 1]?.startsWith('|---')) continue;
-    const table = { header: cells(lines[i]!).length, rows: [] as number[] };
-    for (i += 2; lines[i]?.startsWith('|'); i++) table.rows.push(cells(lines[i]!).length);
-    found.push(table);
-  }
-  return found;
-}
 
 /** The sample verdict with a run-supplied scenario name, id, summary and action all made hostile. */
 function hostileVerdict() {
