@@ -21,6 +21,7 @@ Exit code: 0 written, 2 bad input (no such run, a run that cannot be analysed, a
 import { parseArgs } from 'node:util';
 import { BaselineError, createBaseline } from '../reports/baseline/index.ts';
 import { RunNotFoundError } from '../reports/resolve-run-dir.ts';
+import { isParseArgsError } from './parse-args-error.ts';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -50,7 +51,7 @@ try {
     say(`error: ${error.message}`);
     process.exit(2);
   }
-  if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+  if (isParseArgsError(error)) {
     say(`error: ${error.message.split('\n')[0]}; run with --help for the flags`);
     process.exit(2);
   }

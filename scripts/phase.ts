@@ -41,6 +41,7 @@ import { BrokerError } from '../broker/index.ts';
 import { LoadbookError } from '../engine/errors.ts';
 import { SCENARIO_NAMES } from '../lib/scenarios.ts';
 import { runPhase } from '../plan/run-phase.ts';
+import { isParseArgsError } from './parse-args-error.ts';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -168,7 +169,7 @@ try {
     say(`error: ${error.message}`);
     process.exit(1);
   }
-  if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+  if (isParseArgsError(error)) {
     say(`error: ${error.message}; run with --help for the flags`);
     process.exit(104);
   }

@@ -42,6 +42,7 @@ Exit code: 0 pass or warn, 1 block, 2 bad input (nothing written), 3 inconclusiv
 
 import { parseArgs } from 'node:util';
 import { VerdictError } from '../reports/verdict/verdict-error.ts';
+import { isParseArgsError } from './parse-args-error.ts';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -83,7 +84,7 @@ try {
     say(`error: ${error.message}`);
     process.exit(2);
   }
-  if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+  if (isParseArgsError(error)) {
     say(`error: ${error.message.split('\n')[0]}; run with --help for the flags`);
     process.exit(2);
   }
