@@ -2,8 +2,9 @@
 // often it catches a real slowdown, next to the naive "+20% over one baseline" rule on the same runs.
 // Each run is `npm run steady -- --scenario product-get --time-scale 0.03125` (60 s: 3.75 s warm-up,
 // 56 s at 100/s) against a fresh shop whose simulated dependency (dependencyMs, lognormal) is slowed by
-// latencyFactor 1, 1.1, 1.2 or 1.3. Runs are interleaved across cases and recorded in a manifest as they
-// finish, so an interrupted collection resumes. Figures go in the notes, never into a test.
+// latencyFactor 1, 1.1, 1.2 or 1.3, plus A/A runs with an 8 s burst of CPU contention on both cores (a
+// noisy CI neighbour). Runs are interleaved across cases and recorded in a manifest as they finish, so an
+// interrupted collection resumes. Figures go in the notes, never into a test.
 // Usage: npm run bench:verdict-accuracy [-- --out DIR] [--judge-only] [--dependency-ms 20] [--time-scale 0.03125]
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';

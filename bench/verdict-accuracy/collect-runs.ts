@@ -1,9 +1,10 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../../lib/seeded-random.ts';
 import { interleavedRuns, type AccuracyCase } from './accuracy-cases.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -48,12 +49,37 @@ export async function collectRuns(manifestFile: string, settings: CollectSetting
     if (manifest.runs.some((done) => done.case === run.case.name && done.index === run.index)) continue;
     const faults = JSON.stringify({ dependencyMs: settings.dependencyMs, latencyFactor: run.case.latencyFactor });
     const started = performance.now();
+    const burst = run.case.burstS === undefined ? undefined : contendLater(run.index, run.case.burstS);
     const { runDir, exitCode } = await runSteady(settings, faults);
+    burst?.cancel();
     manifest.runs.push({ case: run.case.name, latencyFactor: run.case.latencyFactor, index: run.index, runDir, exitCode });
     writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
     log(`${position + 1}/${planned.length} ${run.case.name} #${run.index + 1}: ${path.basename(runDir)} exit ${exitCode} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   return manifest;
+}
+
+/** Seconds into a run before its burst may start (after warm-up and start-up) and the latest it may start. */
+const BURST_WINDOW_S = [12, 45] as const;
+
+/**
+ * Two busy processes for `seconds`, starting at a moment seeded by the run's index within BURST_WINDOW_S
+ * of the run about to start. `cancel` stops whatever is left when the run ends.
+ */
+function contendLater(index: number, seconds: number): { cancel(): void } {
+  const [from, to] = BURST_WINDOW_S;
+  const startS = from + seededRandom(index + 1)() * (to - from);
+  const busy = `const end = Date.now() + ${seconds * 1000}; while (Date.now() < end);`;
+  const children: ChildProcess[] = [];
+  const timer = setTimeout(() => {
+    for (let core = 0; core < 2; core++) children.push(spawn(process.execPath, ['-e', busy], { stdio: 'ignore' }));
+  }, startS * 1000);
+  return {
+    cancel() {
+      clearTimeout(timer);
+      for (const child of children) child.kill();
+    },
+  };
 }
 
 function runSteady(settings: CollectSettings, faults: string): Promise<{ runDir: string; exitCode: number }> {

@@ -28,7 +28,7 @@ export interface JudgedPair {
 
 /**
  * Judges every collected run against a baseline taken from an A/A run other than itself: A/A run i
- * against A/A run i + 1 (wrapping), an injected run i against A/A run i. Both the verdict and the naive
+ * against A/A run i + 1 (wrapping), any other run i (injected slowdown or CPU burst) against A/A run i. Both the verdict and the naive
  * rule see the same pairs.
  */
 export async function judgeRuns(manifest: AccuracyManifest, log: (line: string) => void): Promise<JudgedPair[]> {
