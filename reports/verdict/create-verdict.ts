@@ -79,15 +79,15 @@ export async function createVerdict(input: CreateVerdictInput = {}): Promise<Cre
   }
 
   const verdict = judgeVerdict({ runs, baseline, noBaselineReason, settings, history, now, resamples: input.resamples });
+  validateVerdict(verdict);
   const charts = history ? await trendCharts([...history.earlier, history.candidate], runs) : [];
   if (history) {
     const entry: HistoryEntry = { ...history.candidate, verdict: { outcome: verdict.outcome, summary: verdict.headline.slice(0, 500) } };
     const path = await writeHistoryEntry(history.dir, entry).catch((error: Error) => {
-      throw new VerdictError(`${error.message.split('\n')[0]}; pass another --build`);
+      throw new VerdictError(`cannot write the history entry: ${error.message.split('\n')[0]}; check --history DIR, or pass another --build`);
     });
     verdict.history = { ...verdict.history!, entry: path };
   }
-  validateVerdict(verdict);
   const outDir = input.outDir ?? dirs.at(-1)!;
   const files = [
     { path: VERDICT_FILES.markdown, content: renderVerdictMarkdown(verdict, { trendCharts: charts.map(({ scenario, file }) => ({ scenario, file })) }) },
