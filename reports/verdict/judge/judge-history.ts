@@ -17,6 +17,14 @@ const MIN_SEGMENT = 5;
 const ms = formatMsWithUnit;
 const p95Of = (entry: HistoryEntry, scenario: string) => entry.scenarios.find((each) => each.name === scenario)?.p95;
 
+/** The builds that measured the scenario, oldest first, with their p95. */
+function p95Series(entries: readonly HistoryEntry[], scenario: string): { build: string; p95: number }[] {
+  return entries.flatMap((entry) => {
+    const p95 = p95Of(entry, scenario);
+    return typeof p95 === 'number' ? [{ build: entry.build, p95 }] : [];
+  });
+}
+
 /**
  * The history's checks for one scenario:
  * - the runbook's "p95 rises 30% over 2 consecutive builds" (ratio and builds from config), against the
@@ -34,10 +42,7 @@ export function judgeHistory(earlier: readonly HistoryEntry[], candidate: Histor
 function consecutiveCheck(earlier: readonly HistoryEntry[], candidate: HistoryEntry, baseline: BaselineDocument | null, scenario: string, settings: HistorySettings): Check {
   const { ratio, builds } = settings;
   const id = `consecutive/${scenario}`;
-  const series = [...earlier, candidate].flatMap((entry) => {
-    const p95 = p95Of(entry, scenario);
-    return typeof p95 === 'number' ? [p95] : [];
-  });
+  const series = p95Series([...earlier, candidate], scenario).map(({ p95 }) => p95);
   const streakP95Ms = series.slice(-builds);
   const baselineP95 = baseline && baseline.phase === candidate.phase ? (scenarioOf(baseline, scenario)?.whole.latency?.p95 ?? undefined) : undefined;
   const reference = baselineP95 ?? median(series.slice(0, -builds).slice(-5));
@@ -60,10 +65,7 @@ function consecutiveCheck(earlier: readonly HistoryEntry[], candidate: HistoryEn
 }
 
 function changePointCheck(earlier: readonly HistoryEntry[], candidate: HistoryEntry, scenario: string): Check {
-  const points = [...earlier, candidate].flatMap((entry) => {
-    const p95 = p95Of(entry, scenario);
-    return typeof p95 === 'number' ? [{ build: entry.build, p95 }] : [];
-  });
+  const points = p95Series([...earlier, candidate], scenario);
   const id = `change-point/${scenario}`;
   const base = { kind: 'change-point', scenario, builds: points.length, changedAtBuild: null, pValue: null, meanBeforeMs: null, meanAfterMs: null } as const;
   const change = detectChangePoint(points.map(({ p95 }) => p95), { minSegment: MIN_SEGMENT });
