@@ -7,7 +7,7 @@ import { renderSvg } from '../charts/render-svg.ts';
 import { writeReportFiles } from '../report/write-report-files.ts';
 import { resolveRunDir, RunNotFoundError } from '../resolve-run-dir.ts';
 import { defaultBuildId } from './default-build-id.ts';
-import { readHistory, trendChartSpec, writeHistoryEntry, type HistoryEntry } from './history/index.ts';
+import { readHistory, trendChartSpec, validateHistoryEntry, writeHistoryEntry, type HistoryEntry } from './history/index.ts';
 import { historyEntryOf, judgeVerdict, type JudgedRun, type JudgeInput } from './judge/index.ts';
 import { renderJunit, renderVerdictMarkdown, validateVerdict, type TrendChart } from './render/index.ts';
 import type { Verdict } from './verdict-document.ts';
@@ -68,14 +68,17 @@ export async function createVerdict(input: CreateVerdictInput = {}): Promise<Cre
       throw new VerdictError(`cannot read the history folder ${dir}: ${error.message}; pass --history DIR or --no-history`);
     });
     const build = input.build ?? defaultBuildId(input.env ?? process.env, now);
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/.test(build)) {
-      throw new VerdictError(`invalid build id ${JSON.stringify(build)}; expected letters, digits, dots, dashes and underscores, such as a CI run id`);
-    }
     if (read.entries.some((entry) => entry.build === build)) {
       throw new VerdictError(`history entry of build ${build} for ${phase} exists already in ${dir}; pass another --build`);
     }
+    const candidate = historyEntryOf(runs, build, now);
+    try {
+      validateHistoryEntry(candidate, `the history entry of build ${JSON.stringify(build)}`, 'pass another --build');
+    } catch (error) {
+      throw new VerdictError((error as Error).message);
+    }
     const skipped = read.skipped.map(({ file, reason }) => `${file}: ${reason}`);
-    history = { dir, earlier: read.entries, skipped, candidate: historyEntryOf(runs, build, now) };
+    history = { dir, earlier: read.entries, skipped, candidate };
   }
 
   const verdict = judgeVerdict({ runs, baseline, noBaselineReason, settings, history, now, resamples: input.resamples });

@@ -1,4 +1,4 @@
-export { consecutiveRise, type ConsecutiveRiseOptions } from './consecutive-rise.ts';
+export { consecutiveRise, consecutiveStreak, type ConsecutiveRiseOptions, type ConsecutiveStreak } from './consecutive-rise.ts';
 export { detectChangePoint, type ChangePoint, type ChangePointOptions } from './detect-change-point.ts';
 export type { HistoryEntry, HistoryScenario, HistoryVerdict } from './history-entry.ts';
 export { HISTORY_FILE_NAME, historyFileName } from './history-file-name.ts';

@@ -1,7 +1,6 @@
 import type { BaselineDocument } from '../../baseline/index.ts';
-import { consecutiveRise, detectChangePoint, type HistoryEntry } from '../history/index.ts';
+import { consecutiveStreak, detectChangePoint, type HistoryEntry } from '../history/index.ts';
 import type { Check } from '../verdict-document.ts';
-import { median } from '../statistics/index.ts';
 import { scenarioOf } from './judged-run.ts';
 import { formatMsWithUnit } from '../../render/format.ts';
 
@@ -42,24 +41,20 @@ export function judgeHistory(earlier: readonly HistoryEntry[], candidate: Histor
 function consecutiveCheck(earlier: readonly HistoryEntry[], candidate: HistoryEntry, baseline: BaselineDocument | null, scenario: string, settings: HistorySettings): Check {
   const { ratio, builds } = settings;
   const id = `consecutive/${scenario}`;
-  const series = p95Series([...earlier, candidate], scenario).map(({ p95 }) => p95);
-  const streakP95Ms = series.slice(-builds);
   const baselineP95 = baseline && baseline.phase === candidate.phase ? (scenarioOf(baseline, scenario)?.whole.latency?.p95 ?? undefined) : undefined;
-  const reference = baselineP95 ?? median(series.slice(0, -builds).slice(-5));
-  const data = { kind: 'consecutive', scenario, ratio, builds, streakP95Ms, referenceP95Ms: reference ?? null } as const;
+  const { streak, reference, measuredBuilds, unjudged, risen } = consecutiveStreak(earlier, candidate, { scenario, ratio, builds, reference: baselineP95 });
+  const data = { kind: 'consecutive', scenario, ratio, builds, streakP95Ms: streak, referenceP95Ms: reference ?? null } as const;
   const rise = `+${((ratio - 1) * 100).toFixed(0)}%`;
-  // Without this build's p95 the streak would be earlier builds only, and judging them again is no verdict on this one.
-  const measured = typeof p95Of(candidate, scenario) === 'number';
-  if (!measured || series.length < builds || reference === undefined) {
-    const why = !measured
-      ? `this build recorded no p95 for ${scenario}`
-      : series.length < builds
-        ? `the history has ${series.length} of the ${builds} builds needed`
-        : 'no reference p95: no baseline of this phase and no earlier builds';
+  if (unjudged !== undefined) {
+    const why = {
+      // Without this build's p95 the streak would be earlier builds only, and judging them again is no verdict on this one.
+      'candidate-has-no-p95': `this build recorded no p95 for ${scenario}`,
+      'too-few-builds': `the history has ${measuredBuilds} of the ${builds} builds needed`,
+      'no-reference': 'no reference p95: no baseline of this phase and no earlier builds',
+    }[unjudged];
     return { id, status: 'not-evaluated', summary: `p95 over ${builds} consecutive builds not judged: ${why}`, data };
   }
-  const risen = consecutiveRise(earlier, candidate, { scenario, ratio, builds, reference });
-  const found = `p95 of the last ${builds} builds ${streakP95Ms.map(ms).join(', ')} against ${ms(reference)} (${baselineP95 !== undefined ? 'the baseline' : 'median of earlier builds'})`;
+  const found = `p95 of the last ${builds} builds ${streak.map(ms).join(', ')} against ${ms(reference)} (${baselineP95 !== undefined ? 'the baseline' : 'median of earlier builds'})`;
   if (risen) return { id, status: 'block', summary: `${found}: each ${rise} or more`, action: `p95 rose ${rise} over ${builds} consecutive builds: block the merge and find the change`, data };
   return { id, status: 'pass', summary: `${found}: not all ${rise} or more`, data };
 }
