@@ -1,4 +1,5 @@
 import { Admin } from '@platformatic/kafka';
+import { errorText } from '../../engine/modules/kafka/kafka-context.ts';
 import { guardedClientOptions } from '../../engine/modules/kafka/kafka-host-guard.ts';
 import { LOOPBACK_ONLY, type HostAllowlist } from '../../engine/net/host-allowlist.ts';
 
@@ -63,7 +64,10 @@ export function createKafkaLagSampler(options: KafkaLagSamplerOptions): KafkaLag
   });
 
   const sample = async (): Promise<GroupLag[]> => {
-    const committedGroups = await admin.listConsumerGroupOffsets({ groups: options.groups });
+    const committedGroups = await admin.listConsumerGroupOffsets({ groups: options.groups }).catch((error: unknown) => {
+      // The library's "Cannot connect to any broker." keeps the reason (refused, not allowed) in nested errors.
+      throw new Error(errorText(error), { cause: error });
+    });
     // Partitions of each topic any group has offsets on: one ListOffsets call covers every group.
     const committed = new Map<string, Set<number>>();
     for (const { topics } of committedGroups) {
