@@ -50,9 +50,14 @@ describe.runIf(skipReason === undefined)('the allowlist against a non-loopback h
   let listener: ChildProcess | undefined;
   const connections: number[] = [];
   let folder = '';
+  // A loopback server that redirects every request to the namespace's host.
+  const redirect: Server = createServer((_request, response) => response.writeHead(302, { location: `http://${HOST}:${PORTS.http}/metrics` }).end());
+  let redirectUrl = '';
 
   beforeAll(async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'loadbook-allowlist-'));
+    await new Promise<void>((resolve) => redirect.listen(0, '127.0.0.1', resolve));
+    redirectUrl = `http://127.0.0.1:${(redirect.address() as { port: number }).port}/metrics`;
     ip('netns', 'add', NAMESPACE);
     ip('link', 'add', HOST_LINK, 'type', 'veth', 'peer', 'name', PEER_LINK);
     ip('link', 'set', PEER_LINK, 'netns', NAMESPACE);
@@ -77,6 +82,7 @@ describe.runIf(skipReason === undefined)('the allowlist against a non-loopback h
   }, 10_000);
 
   afterAll(() => {
+    redirect.close();
     listener?.kill('SIGKILL');
     // Deleting the namespace removes the veth pair once no process is left in it; the explicit deletes
     // make sure of it even if the listener never started.
@@ -101,6 +107,11 @@ describe.runIf(skipReason === undefined)('the allowlist against a non-loopback h
     return connections.splice(0);
   }
 
+  /** The fixture's environment: the namespace's host and ports, and the loopback redirect to it. */
+  function scriptEnv(): Record<string, string> {
+    return { HOST, REDIRECT_URL: redirectUrl, HTTP_PORT: String(PORTS.http), WS_PORT: String(PORTS.ws), GRPC_PORT: String(PORTS.grpc), KAFKA_PORT: String(PORTS.kafka) };
+  }
+
   const counted = (summary: SummaryData, metric: string) => (summary.metrics[metric]?.values as { count?: number } | undefined)?.count ?? 0;
 
   it('refuses a phase whose gRPC address, WebSocket URL or Kafka broker is that host, and nothing connects', async () => {
@@ -118,7 +129,7 @@ describe.runIf(skipReason === undefined)('the allowlist against a non-loopback h
     expect(await connectionsAfterSettling()).toEqual([]);
   });
 
-  it('gives a script that connects there by HTTP, WebSocket, gRPC and Kafka an error for each, and samplers a sampler error, with no connection', async () => {
+  it('gives a script that connects there by HTTP (directly and by a redirect), WebSocket, gRPC and Kafka an error for each, and samplers a sampler error, with no connection', async () => {
     const samplesFile = path.join(folder, 'server.ndjson');
     const samplers = startSamplers({
       endpoints: [`http://${HOST}:${PORTS.http}/metrics`],
@@ -126,14 +137,16 @@ describe.runIf(skipReason === undefined)('the allowlist against a non-loopback h
       intervalMs: 100,
       file: samplesFile,
     });
-    const result = await runTest({ script: fixture, env: { HOST, ...portEnv() }, includeSystemEnv: false, workers: 1, quiet: true, stdout: () => {} });
+    const result = await runTest({ script: fixture, env: scriptEnv(), includeSystemEnv: false, workers: 1, quiet: true, stdout: () => {} });
     await samplers.stop();
 
     expect(await connectionsAfterSettling()).toEqual([]);
     expect(result.error).toBeUndefined();
-    for (const protocol of ['http', 'ws', 'grpc', 'kafka']) expect(counted(result.summary!, `refused_${protocol}`), protocol).toBe(1);
+    expect(counted(result.summary!, 'refused_http')).toBe(2);
+    for (const protocol of ['ws', 'grpc', 'kafka']) expect(counted(result.summary!, `refused_${protocol}`), protocol).toBe(1);
     expect(counted(result.summary!, 'iterations')).toBe(1);
-    expect((result.summary!.metrics.http_req_failed!.values as { rate: number }).rate).toBe(1);
+    // Both refused requests failed; the redirect's 302 itself was answered on loopback.
+    expect(result.summary!.metrics.http_req_failed!.values).toMatchObject({ passes: 2, fails: 1 });
     expect(counted(result.summary!, 'kafka_writer_error_count')).toBe(1);
     const samplerErrors = readFileSync(samplesFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { source: string; kind: string; error: string });
     expect(samplerErrors.map((line) => [line.source, line.kind])).toEqual(
@@ -146,22 +159,14 @@ describe.runIf(skipReason === undefined)('the allowlist against a non-loopback h
   }, 15_000);
 
   it('does not follow a loopback metrics endpoint that redirects to that host', async () => {
-    const redirect: Server = createServer((_request, response) => response.writeHead(302, { location: `http://${HOST}:${PORTS.http}/metrics` }).end());
-    await new Promise<void>((resolve) => redirect.listen(0, '127.0.0.1', resolve));
-    let scrape: Promise<unknown>;
-    try {
-      const { port } = redirect.address() as { port: number };
-      scrape = scrapePrometheus(`http://127.0.0.1:${port}/metrics`, { timeoutMs: 2_000 });
-      await scrape.catch(() => undefined);
-    } finally {
-      redirect.close();
-    }
+    const scrape = scrapePrometheus(redirectUrl, { timeoutMs: 2_000 });
+    await scrape.catch(() => undefined);
     expect(await connectionsAfterSettling()).toEqual([]);
     await expect(scrape).rejects.toThrow(`host "${HOST}" is not allowed`);
   });
 
   it('lets every protocol connect once the host is allowed, so the refusals above are the allowlist at work', async () => {
-    const result = await runTest({ script: fixture, env: { HOST, ...portEnv() }, includeSystemEnv: false, workers: 1, quiet: true, stdout: () => {}, allowHosts: [HOST] });
+    const result = await runTest({ script: fixture, env: scriptEnv(), includeSystemEnv: false, workers: 1, quiet: true, stdout: () => {}, allowHosts: [HOST] });
     expect(result.error).toBeUndefined();
     for (const protocol of ['http', 'ws', 'grpc', 'kafka']) expect(counted(result.summary!, `refused_${protocol}`), protocol).toBe(0);
     const arrived = new Set(await connectionsAfterSettling());
@@ -175,6 +180,3 @@ if (skipReason !== undefined) {
   });
 }
 
-function portEnv(): Record<string, string> {
-  return { HTTP_PORT: String(PORTS.http), WS_PORT: String(PORTS.ws), GRPC_PORT: String(PORTS.grpc), KAFKA_PORT: String(PORTS.kafka) };
-}
