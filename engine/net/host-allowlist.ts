@@ -111,6 +111,9 @@ export class HostNotAllowedError extends Error {
   }
 }
 
+/** Decisions kept per allowlist; a script that makes up host names cannot grow the cache without bound. */
+const MAX_CACHED_DECISIONS = 10_000;
+
 /**
  * Loopback plus the allowed hosts. Each host string is judged once and the decision cached, so checking
  * every connection costs a map lookup.
@@ -130,6 +133,7 @@ export class HostAllowlist {
     if (allowed === undefined) {
       const name = normalHost(host);
       allowed = isLoopbackHost(name) || this.#allowed.has(name);
+      if (this.#decisions.size >= MAX_CACHED_DECISIONS) this.#decisions.clear();
       this.#decisions.set(host, allowed);
     }
     return allowed;
