@@ -1,5 +1,5 @@
 import { LoadbookError } from '../engine/errors.ts';
-import { EXPECTED_ADDRESS, hostOfAddress, HostAllowlist, LOOPBACK_HOSTS, type AddressForm } from '../engine/net/host-allowlist.ts';
+import { EXPECTED_ADDRESS, hostOfAddress, HostAllowlist, isHostEntry, LOOPBACK_HOSTS, type AddressForm } from '../engine/net/host-allowlist.ts';
 import type { LoadbookConfig } from '../lib/config.ts';
 
 export { isLoopbackHost } from '../engine/net/host-allowlist.ts';
@@ -48,9 +48,17 @@ export function configAddresses(config: LoadbookConfig): ConfigAddress[] {
 }
 
 /**
- * Checks every address of the config against loopback and `allowHosts`, before anything is sent.
- * @throws LoadbookError for the first address that is malformed or not allowed.
+ * Checks every address of the config against loopback and `allowHosts`, before anything is sent, and the
+ * `allowHosts` entries as the engine will read them.
+ * @throws LoadbookError for the first address or entry that is malformed, or address that is not allowed.
  */
 export function checkConfigAddresses(config: LoadbookConfig): void {
+  config.allowHosts.forEach((host, index) => {
+    if (!isHostEntry(host)) {
+      throw new LoadbookError(
+        `invalid allowHosts[${index}]; expected a host name or IP address without scheme, port or path, such as "staging.example.internal", got ${JSON.stringify(host)}`,
+      );
+    }
+  });
   for (const { key, address, form } of configAddresses(config)) checkTargetAllowed(address, config.allowHosts, key, form);
 }

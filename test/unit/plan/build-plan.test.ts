@@ -153,6 +153,13 @@ describe('buildPlan', () => {
     expect(buildPlan(input({ config: mergeConfig(config, { allowHosts: ['10.99.0.1'] }) })).config.allowHosts).toEqual(['10.99.0.1']);
   });
 
+  it('refuses an allowHosts entry the schema lets through but the engine could not match, before anything starts', () => {
+    const config = mergeConfig(DEFAULT_CONFIG, { allowHosts: ['ok.internal', 'ab:cd'] });
+    expect(() => buildPlan(input({ config }))).toThrow(
+      'invalid allowHosts[1]; expected a host name or IP address without scheme, port or path, such as "staging.example.internal", got "ab:cd"',
+    );
+  });
+
   it('refuses metrics endpoints outside loopback and allowHosts too', () => {
     const config = mergeConfig(DEFAULT_CONFIG, { metricsEndpoints: ['http://10.0.0.8:9100/metrics'] });
     expect(() => buildPlan(input({ config }))).toThrow(/^refusing to send load to host "10\.0\.0\.8" \(metricsEndpoints\[0\]/);
