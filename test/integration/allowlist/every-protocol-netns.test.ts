@@ -129,7 +129,7 @@ describe.runIf(skipReason === undefined)('the allowlist against a non-loopback h
     expect(await connectionsAfterSettling()).toEqual([]);
   });
 
-  it('gives a script that connects there by HTTP (directly and by a redirect), WebSocket, gRPC and Kafka an error for each, and samplers a sampler error, with no connection', async () => {
+  it('gives a script that connects there by HTTP (directly, over TLS and by a redirect), WebSocket, gRPC and Kafka an error for each, and samplers a sampler error, with no connection', async () => {
     const samplesFile = path.join(folder, 'server.ndjson');
     const samplers = startSamplers({
       endpoints: [`http://${HOST}:${PORTS.http}/metrics`],
@@ -142,11 +142,11 @@ describe.runIf(skipReason === undefined)('the allowlist against a non-loopback h
 
     expect(await connectionsAfterSettling()).toEqual([]);
     expect(result.error).toBeUndefined();
-    expect(counted(result.summary!, 'refused_http')).toBe(2);
+    expect(counted(result.summary!, 'refused_http')).toBe(3);
     for (const protocol of ['ws', 'grpc', 'kafka']) expect(counted(result.summary!, `refused_${protocol}`), protocol).toBe(1);
     expect(counted(result.summary!, 'iterations')).toBe(1);
-    // Both refused requests failed; the redirect's 302 itself was answered on loopback.
-    expect(result.summary!.metrics.http_req_failed!.values).toMatchObject({ passes: 2, fails: 1 });
+    // The refused requests failed; the redirect's 302 itself was answered on loopback.
+    expect(result.summary!.metrics.http_req_failed!.values).toMatchObject({ passes: 3, fails: 1 });
     expect(counted(result.summary!, 'kafka_writer_error_count')).toBe(1);
     const samplerErrors = readFileSync(samplesFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { source: string; kind: string; error: string });
     expect(samplerErrors.map((line) => [line.source, line.kind])).toEqual(
