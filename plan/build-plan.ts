@@ -10,7 +10,7 @@ import { isScenarioName, SCENARIO_NAMES, SCENARIOS } from '../lib/scenarios.ts';
 import { isPhaseName, PHASE_NAMES, type PhaseName, type PhaseStage, type StageLabel } from '../phases/index.ts';
 import configSchema from '../schemas/config.schema.json' with { type: 'json' };
 import { canonicalJson } from './canonical-json.ts';
-import { checkTargetAllowed } from './check-target-allowed.ts';
+import { checkConfigAddresses, checkTargetAllowed } from './check-target-allowed.ts';
 import { compileSchema } from './compile-schema.ts';
 import { formatSchemaError } from './format-schema-error.ts';
 import type { Provenance } from './read-provenance.ts';
@@ -153,9 +153,10 @@ function checkInput(input: BuildPlanInput): { phase: PhaseName; names: ScenarioN
 }
 
 /**
- * Resolves phase, scenarios and config into the run's plan. Refuses targets (and metrics endpoints)
- * outside loopback and `allowHosts`, for every phase. The plan's `options` are computed from the plan's
- * own `env`, through the same functions scripts call, so they cannot drift apart.
+ * Resolves phase, scenarios and config into the run's plan. Refuses every address of the config (target,
+ * gRPC, WebSocket, Kafka brokers, metrics endpoints) outside loopback and `allowHosts`, for every phase,
+ * before anything is sent. The plan's `options` are computed from the plan's own `env`, through the same
+ * functions scripts call, so they cannot drift apart.
  *
  * @throws LoadbookError (exit code 104) with a one-line message for any invalid input.
  */
@@ -165,8 +166,8 @@ export function buildPlan(input: BuildPlanInput): Plan {
     baselineRate: input.rate ?? input.config.baselineRate,
     target: { baseUrl: (input.target ?? input.config.target.baseUrl).replace(/\/+$/, '') },
   });
-  const host = checkTargetAllowed(config.target.baseUrl, config.allowHosts);
-  config.metricsEndpoints.forEach((url, index) => checkTargetAllowed(url, config.allowHosts, `metricsEndpoints[${index}]`));
+  checkConfigAddresses(config);
+  const host = checkTargetAllowed(config.target.baseUrl, config.allowHosts, 'target.baseUrl');
 
   const env: PlanEnv = {
     [LOADBOOK_ENV.config]: JSON.stringify(config),

@@ -64,6 +64,7 @@ export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
       outputs: request.outputs,
       signal: request.signal,
       tracing: plan.config.tracing ? { exemplarsPerScenario: plan.config.reports.topN } : undefined,
+      allowHosts: plan.config.allowHosts,
     });
     return { plan, runDir, result };
   } finally {

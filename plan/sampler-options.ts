@@ -23,5 +23,6 @@ export function samplerOptions(plan: Pick<Plan, 'config' | 'scenarios' | 'timeSc
     kafka: groups.length > 0 ? { brokers: config.kafka.brokers, groups } : undefined,
     intervalMs: Math.max(MIN_SAMPLE_INTERVAL_MS, config.reports.sampleIntervalS * 1000 * plan.timeScale),
     file: join(runDir, SERVER_SAMPLES_FILE),
+    allowHosts: config.allowHosts,
   };
 }

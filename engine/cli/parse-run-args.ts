@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { OptionsError, shown } from '../errors.ts';
+import { checkedAllowHosts } from '../net/host-allowlist.ts';
 import type { RunRequest } from '../run/run-request.ts';
 import { DEFAULT_EXEMPLARS_PER_SCENARIO } from '../tracing/request-tracer.ts';
 
@@ -20,11 +21,19 @@ Flags:
       --workers N                worker threads (default: cores − 1, at least 1)
       --run-dir DIR              write summary.json, timeline.ndjson.gz and engine.log into DIR
       --no-system-env            do not pass the process environment into __ENV
+      --allow-hosts HOSTS        hosts besides loopback the script may connect to, comma-separated
+                                 (default: LOADBOOK_ALLOW_HOSTS, else none: loopback only)
       --tracing                  send a W3C traceparent with every HTTP request and gRPC call, and
                                  write the slowest per scenario to exemplars.json in the run folder
       --exemplars N              exemplars kept per scenario (default: 10); implies --tracing
   -v, --verbose                  show stack traces of internal errors
   -h, --help                     this help
+
+Unlike k6, which connects anywhere unless blockHostnames says otherwise, loadbook sends load only to
+loopback (127.0.0.0/8, localhost, ::1) and the allowed hosts. A connection elsewhere, by HTTP, WebSocket,
+gRPC or Kafka (brokers the cluster names included), is refused before a packet is sent: the request fails
+with an error (HTTP error_code 1110 for an IP, 1111 for a name, as k6's blocked hosts) and the
+iteration goes on.
 
 Exit codes: 0 ok, 99 thresholds failed, 104 invalid options, 105 stopped by a signal,
 107 script error in init or setup, 108 test.abort().`;
@@ -65,6 +74,7 @@ const RUN_FLAGS = {
   workers: { type: 'string' },
   'run-dir': { type: 'string' },
   'no-system-env': { type: 'boolean' },
+  'allow-hosts': { type: 'string' },
   tracing: { type: 'boolean' },
   exemplars: { type: 'string' },
   verbose: { type: 'boolean', short: 'v' },
@@ -94,8 +104,19 @@ function joinNegativeValues(argv: string[]): string[] {
   return joined;
 }
 
-/** Reads `loadbook run` arguments into a RunRequest; bad flags throw OptionsError (exit 104). */
-export function parseRunArgs(argv: string[]): ParsedRun {
+/** `--allow-hosts`, else `LOADBOOK_ALLOW_HOSTS`, as a checked list; neither means loopback only. */
+function allowHosts(flag: string | undefined, env: Record<string, string | undefined>): readonly string[] {
+  const [source, text] = flag !== undefined ? ['--allow-hosts', flag] : ['LOADBOOK_ALLOW_HOSTS', env.LOADBOOK_ALLOW_HOSTS ?? ''];
+  const hosts = text.split(',').map((host) => host.trim()).filter((host) => host !== '');
+  return checkedAllowHosts(hosts, source);
+}
+
+/**
+ * Reads `loadbook run` arguments into a RunRequest; bad flags throw OptionsError (exit 104).
+ * @param env where `LOADBOOK_ALLOW_HOSTS` is read.
+ * @default env process.env
+ */
+export function parseRunArgs(argv: string[], env: Record<string, string | undefined> = process.env): ParsedRun {
   let parsed;
   try {
     parsed = parseArgs({
@@ -137,6 +158,7 @@ export function parseRunArgs(argv: string[]): ParsedRun {
       workers: positiveInteger(values.workers, '--workers'),
       runDir: values['run-dir'],
       tracing,
+      allowHosts: allowHosts(values['allow-hosts'], env),
     },
   };
 }

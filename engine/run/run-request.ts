@@ -41,6 +41,14 @@ export interface RunRequest {
    * @default undefined (no header, no exemplars)
    */
   tracing?: TracingOptions;
+  /**
+   * Hosts besides loopback (127.0.0.0/8, localhost, ::1) that the script may connect to, by HTTP, WebSocket,
+   * gRPC or Kafka. Any other host is refused at connection time, before a packet is sent: the request fails
+   * with an error, as with k6's `blockHostnames`, and the iteration goes on. Unlike k6, which connects
+   * anywhere unless told otherwise, loadbook sends load only where it was allowed to.
+   * @default [] (loopback only)
+   */
+  allowHosts?: readonly string[];
 }
 
 export interface RunResult {

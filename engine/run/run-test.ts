@@ -7,6 +7,7 @@ import { MetricStore } from '../metrics/metric-store.ts';
 import type { SeriesDelta } from '../metrics/series-delta.ts';
 import { normalizeOptions } from '../options/normalize-options.ts';
 import type { TestOptions } from '../options/test-options.ts';
+import { checkedAllowHosts } from '../net/host-allowlist.ts';
 import { JsonOutput, jsonOutputPath } from '../output/json-output.ts';
 import { TimelineWriter } from '../output/timeline-writer.ts';
 import { bundleScript } from '../runtime/bundle-script.ts';
@@ -81,6 +82,7 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
   let pool: WorkerPool | undefined;
   try {
     const tracing = checkedTracing(request.tracing);
+    const allowHosts = checkedAllowHosts(request.allowHosts, 'allowHosts');
     const exemplars = tracing && new ExemplarCollector(tracing.exemplarsPerScenario);
     const bundle = await bundleScript(request.script);
     const env = { ...(request.includeSystemEnv === false ? {} : (process.env as Record<string, string>)), ...request.env };
@@ -99,6 +101,7 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
       logger: new Logger((record) => log.write(record)),
       onAbort: (reason) => stopRun(EXIT.scriptAborted, `test aborted: ${reason}`),
       tracing,
+      allowHosts,
     });
     const { vu: mainVu, options } = readOptions(runtime, request);
     runtime.options = options.raw;
@@ -137,6 +140,7 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
       setupData: setupJson,
       jsonPoints: Boolean(json),
       tracing,
+      allowHosts,
     }));
 
     const statuses: InstanceStatus[] = [];

@@ -4,6 +4,7 @@ import { BUILTIN_METRICS } from '../metrics/builtin-metrics.ts';
 import { MetricRegistry, type Metric } from '../metrics/metric-registry.ts';
 import type { Tags } from '../metrics/metric-types.ts';
 import { SampleSink } from '../metrics/sample-sink.ts';
+import { HostAllowlist, LOOPBACK_ONLY } from '../net/host-allowlist.ts';
 import { RequestTracer, type TracingOptions } from '../tracing/request-tracer.ts';
 import type { Logger } from './logger.ts';
 import type { ScenarioState } from './scenario-state.ts';
@@ -34,6 +35,11 @@ export interface VuRuntimeSettings {
   onAbort(reason: string): void;
   /** Trace every HTTP and gRPC request and keep the slowest as exemplars; off when absent. */
   tracing?: TracingOptions;
+  /**
+   * Hosts besides loopback that the modules may connect to.
+   * @default [] (loopback only)
+   */
+  allowHosts?: readonly string[];
 }
 
 /** Everything the VUs of one thread share: the compiled script, metrics, logger and test state. */
@@ -53,6 +59,8 @@ export class VuRuntime {
   readonly sharedArrays = new Map<string, unknown[]>();
   /** Present only with tracing on: modules check it once per request and do nothing more when absent. */
   readonly tracer: RequestTracer | undefined;
+  /** Where the modules may connect: every connection is checked before it is opened. */
+  readonly hostAllowlist: HostAllowlist;
   private readonly files = new Map<string, Buffer>();
 
   constructor(private readonly settings: VuRuntimeSettings) {
@@ -62,6 +70,7 @@ export class VuRuntime {
     this.globalTags = settings.globalTags;
     this.logger = settings.logger;
     this.console = settings.logger.console();
+    this.hostAllowlist = settings.allowHosts?.length ? new HostAllowlist(settings.allowHosts) : LOOPBACK_ONLY;
     this.tracer = settings.tracing ? new RequestTracer(settings.tracing.exemplarsPerScenario) : undefined;
     this.builtins = Object.fromEntries(
       BUILTIN_METRICS.map((definition) => [definition.name, this.registry.get(definition.name)!]),

@@ -22,6 +22,8 @@ export interface WorkerSetup {
   jsonPoints: boolean;
   /** Trace requests and keep exemplars; off when absent. */
   tracing?: TracingOptions;
+  /** Hosts besides loopback that connections may go to. */
+  allowHosts: readonly string[];
 }
 
 /** Counters the main thread shows in progress lines and turns into the `vus` and `vus_max` gauges. */

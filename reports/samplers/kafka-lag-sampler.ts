@@ -1,4 +1,7 @@
 import { Admin } from '@platformatic/kafka';
+import { errorText } from '../../engine/modules/kafka/kafka-context.ts';
+import { guardedClientOptions } from '../../engine/modules/kafka/kafka-host-guard.ts';
+import { LOOPBACK_ONLY, type HostAllowlist } from '../../engine/net/host-allowlist.ts';
 
 /** Lag of one partition for one consumer group. */
 export interface PartitionLag {
@@ -31,6 +34,11 @@ export interface KafkaLagSamplerOptions {
    * @default 5000
    */
   timeoutMs?: number;
+  /**
+   * Hosts the sampler may connect to: the bootstrap brokers and every broker the cluster names.
+   * @default LOOPBACK_ONLY
+   */
+  allowlist?: HostAllowlist;
 }
 
 /** Reads consumer lag on demand through one Admin client. */
@@ -49,14 +57,17 @@ const LATEST = -1n;
 /** Creates a sampler of consumer lag: committed offsets (ListConsumerGroupOffsets) against end offsets (ListOffsets). */
 export function createKafkaLagSampler(options: KafkaLagSamplerOptions): KafkaLagSampler {
   const admin = new Admin({
-    clientId: 'loadbook-samplers',
+    ...guardedClientOptions('loadbook-samplers', options.allowlist ?? LOOPBACK_ONLY),
     bootstrapBrokers: options.brokers,
     ...CONNECTION,
     timeout: options.timeoutMs ?? 5_000,
   });
 
   const sample = async (): Promise<GroupLag[]> => {
-    const committedGroups = await admin.listConsumerGroupOffsets({ groups: options.groups });
+    const committedGroups = await admin.listConsumerGroupOffsets({ groups: options.groups }).catch((error: unknown) => {
+      // The library's "Cannot connect to any broker." keeps the reason (refused, not allowed) in nested errors.
+      throw new Error(errorText(error), { cause: error });
+    });
     // Partitions of each topic any group has offsets on: one ListOffsets call covers every group.
     const committed = new Map<string, Set<number>>();
     for (const { topics } of committedGroups) {

@@ -1,5 +1,6 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { HostAllowlist } from '../../engine/net/host-allowlist.ts';
 import { deriveSaturation } from './derive-saturation.ts';
 import { createKafkaLagSampler } from './kafka-lag-sampler.ts';
 import { scrapePrometheus, type PrometheusScrape } from './scrape-prometheus.ts';
@@ -25,6 +26,12 @@ export interface SamplersOptions {
    * @default 60000
    */
   errorIntervalMs?: number;
+  /**
+   * Hosts besides loopback the samplers may reach: endpoints, redirects and Kafka brokers outside them
+   * fail as sampler errors, without a connection.
+   * @default [] (loopback only)
+   */
+  allowHosts?: readonly string[];
 }
 
 /** Samplers running alongside a phase. */
@@ -59,8 +66,9 @@ export function startSamplers(options: SamplersOptions): RunningSamplers {
     if (!out.destroyed) out.write(`${JSON.stringify(line)}\n`);
   };
 
-  const sources: Source[] = options.endpoints.map((url) => endpointSource(url, timeoutMs));
-  if (options.kafka && options.kafka.groups.length > 0) sources.push(kafkaSource(options.kafka, timeoutMs));
+  const allowlist = new HostAllowlist(options.allowHosts);
+  const sources: Source[] = options.endpoints.map((url) => endpointSource(url, timeoutMs, allowlist));
+  if (options.kafka && options.kafka.groups.length > 0) sources.push(kafkaSource(options.kafka, timeoutMs, allowlist));
 
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
@@ -115,12 +123,12 @@ export function startSamplers(options: SamplersOptions): RunningSamplers {
 }
 
 /** Scrapes `url`; from the second scrape on, each one yields the saturation since the previous. */
-function endpointSource(url: string, timeoutMs: number): Source {
+function endpointSource(url: string, timeoutMs: number, allowlist: HostAllowlist): Source {
   let previous: PrometheusScrape | undefined;
   return {
     name: url,
     async sample() {
-      const current = await scrapePrometheus(url, { timeoutMs });
+      const current = await scrapePrometheus(url, { timeoutMs, allowlist });
       const pair = previous && { previous, current };
       previous = current;
       if (!pair) return [];
@@ -129,8 +137,8 @@ function endpointSource(url: string, timeoutMs: number): Source {
   };
 }
 
-function kafkaSource(kafka: { brokers: string[]; groups: string[] }, timeoutMs: number): Source {
-  const sampler = createKafkaLagSampler({ ...kafka, timeoutMs });
+function kafkaSource(kafka: { brokers: string[]; groups: string[] }, timeoutMs: number, allowlist: HostAllowlist): Source {
+  const sampler = createKafkaLagSampler({ ...kafka, timeoutMs, allowlist });
   return {
     name: 'kafka',
     async sample() {

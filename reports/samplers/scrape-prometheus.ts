@@ -1,4 +1,5 @@
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import { LOOPBACK_ONLY, type HostAllowlist } from '../../engine/net/host-allowlist.ts';
 
 /** One series value from a scrape: `name{labels} value`, with histogram/summary parts as their own names. */
 export interface PrometheusSample {
@@ -24,7 +25,15 @@ export interface ScrapeOptions {
    * @default 5000
    */
   timeoutMs?: number;
+  /**
+   * Hosts the scrape may reach, redirects included.
+   * @default LOOPBACK_ONLY
+   */
+  allowlist?: HostAllowlist;
 }
+
+/** Redirects a scrape follows, each to a host the allowlist allows. */
+const MAX_REDIRECTS = 5;
 
 const DEFAULT_TIMEOUT_MS = 5_000;
 
@@ -63,12 +72,21 @@ export function parsePrometheusText(text: string): PrometheusSample[] {
  */
 export async function scrapePrometheus(url: string, options: ScrapeOptions = {}): Promise<PrometheusScrape> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const allowlist = options.allowlist ?? LOOPBACK_ONLY;
+  const signal = AbortSignal.timeout(timeoutMs);
   let text: string;
   try {
-    const response = await fetch(url, {
-      headers: { accept: 'text/plain;version=0.0.4' },
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    let response: Response;
+    let next = new URL(url);
+    for (let hop = 0; ; hop++) {
+      const refusal = allowlist.refusal(next.hostname);
+      if (refusal !== undefined) throw refusal;
+      response = await fetch(next, { headers: { accept: 'text/plain;version=0.0.4' }, signal, redirect: 'manual' });
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status > 399 || location === null || hop === MAX_REDIRECTS) break;
+      await response.body?.cancel();
+      next = new URL(location, next);
+    }
     text = await response.text();
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
   } catch (error) {

@@ -4,6 +4,7 @@ import type { Metric } from '../../metrics/metric-registry.ts';
 import type { Tags } from '../../metrics/metric-types.ts';
 import type { Vu } from '../../runtime/vu.ts';
 import { customTagKey } from '../../runtime/tag-set-cache.ts';
+import { EXPECTED_ADDRESS, hostOfAddress } from '../../net/host-allowlist.ts';
 import { metadataToObject, readCallParams, type CallParams } from './call-params.ts';
 import { readConnectParams } from './connect-params.ts';
 import { GrpcConnection, type CallOutcome } from './grpc-connection.ts';
@@ -126,19 +127,23 @@ export function clientClass(context: GrpcContext) {
 
     /**
      * Opens this VU's connection. Unlike k6 it returns before the connection is up: the first call waits
-     * for it, and a refused connection shows as calls failing with status Unavailable (14).
+     * for it, and a refused connection shows as calls failing with status Unavailable (14). A host outside
+     * the allowlist throws here, before any socket opens, as k6's connect() throws for a blocked host.
      */
     connect(address: unknown, params?: unknown): void {
       if (vu.stage === 'init') {
         throw new Error('grpc client.connect() cannot be called in the init context; connect in the default function (e.g. on the first iteration), as in k6');
       }
-      if (typeof address !== 'string' || address === '') {
-        throw new TypeError(`grpc client.connect(): invalid address ${JSON.stringify(address)}; expected "host:port"`);
+      const host = typeof address === 'string' ? hostOfAddress(address, 'host-port') : undefined;
+      if (host === undefined) {
+        throw new TypeError(`grpc client.connect(): invalid address ${JSON.stringify(address)}; expected ${EXPECTED_ADDRESS['host-port']}`);
       }
+      const refusal = vu.runtime.hostAllowlist.refusal(host);
+      if (refusal !== undefined) throw Object.assign(refusal, { message: `grpc client.connect(${JSON.stringify(address)}): ${refusal.message}` });
       const userAgent = typeof vu.runtime.options.userAgent === 'string' ? vu.runtime.options.userAgent : DEFAULT_USER_AGENT;
       const settings = readConnectParams(params, userAgent);
       this.close();
-      this.connection = new GrpcConnection(address, settings, vu);
+      this.connection = new GrpcConnection(address as string, settings, vu);
       context.connections.add(this.connection);
     }
 

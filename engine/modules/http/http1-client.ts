@@ -1,3 +1,4 @@
+import { LOOPBACK_ONLY, type HostAllowlist } from '../../net/host-allowlist.ts';
 import { Http1Connection, type Http1ConnectionOwner } from './http1-connection.ts';
 import { originOf, type Http1Origin } from './http1-origin.ts';
 import type { HttpTransport } from './http-transport.ts';
@@ -30,6 +31,9 @@ function failedBeforeSending(error: ExchangeError): ExchangeResult {
  *
  * Interruption: `request.signal` is honoured only if it is already aborted when `send` is called;
  * listening to it would cost an EventTarget listener per request, so the owner calls `abortAll()`.
+ *
+ * Hosts outside `allowlist` are refused when their origin is first seen: their requests fail before any
+ * connection opens, at the cost of one property check per request.
  */
 export class Http1Client implements HttpTransport, Http1ConnectionOwner {
   bytesSent = 0;
@@ -46,6 +50,8 @@ export class Http1Client implements HttpTransport, Http1ConnectionOwner {
   private readonly capture = (resolve: Resolve): void => {
     this.captured = resolve;
   };
+
+  constructor(private readonly allowlist: HostAllowlist = LOOPBACK_ONLY) {}
 
   send(request: ExchangeRequest): Promise<ExchangeResult> {
     const promise = new Promise<ExchangeResult>(this.capture);
@@ -75,10 +81,15 @@ export class Http1Client implements HttpTransport, Http1ConnectionOwner {
       origin = this.origins.get(authority) ?? null;
       if (origin === null) {
         origin = originOf(request.url);
+        origin.refusal = this.allowlist.refusal(origin.hostname);
         this.origins.set(authority, origin);
       }
       this.lastOrigin = origin;
       this.lastPrefix = href.slice(0, pathStart + 1);
+    }
+    if (origin.refusal !== undefined) {
+      resolve(failedBeforeSending(origin.refusal));
+      return promise;
     }
     const hash = href.indexOf('#', pathStart);
     const path = hash === -1 ? href.slice(pathStart) : href.slice(pathStart, hash);

@@ -11,6 +11,8 @@ export interface Http1Origin {
   readonly authorizationLine: string;
   /** Keep-alive connections with nothing in flight, most recently used last. */
   readonly idle: Http1Connection[];
+  /** Set when the host allowlist refuses this host: its requests fail with it and no connection opens. */
+  refusal: Error | undefined;
 }
 
 /** The origin of an `http:` URL. */
@@ -23,5 +25,6 @@ export function originOf(url: URL): Http1Origin {
     hostLine: `Host: ${url.host}\r\n`,
     authorizationLine: user ? `Authorization: Basic ${Buffer.from(user).toString('base64')}\r\n` : '',
     idle: [],
+    refusal: undefined,
   };
 }

@@ -40,8 +40,8 @@ export function createHttpModule(vu: Vu) {
   let http1: Http1Client | undefined;
   let https: VuHttpClient | undefined;
   const transportFor = (url: URL): HttpTransport => {
-    if (url.protocol === 'http:') return (http1 ??= new Http1Client());
-    return (https ??= new VuHttpClient());
+    if (url.protocol === 'http:') return (http1 ??= new Http1Client(vu.runtime.hostAllowlist));
+    return (https ??= new VuHttpClient(vu.runtime.hostAllowlist));
   };
   vu.onInterrupt(() => http1?.abortAll());
   let defaults: ReturnType<typeof httpDefaults> | undefined;

@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import { Agent, buildConnector, type Dispatcher } from 'undici';
+import { LOOPBACK_ONLY, type HostAllowlist } from '../../net/host-allowlist.ts';
 import type { HttpTransport } from './http-transport.ts';
 import { sendExchange, type ExchangeRequest, type ExchangeResult } from './send-exchange.ts';
 
@@ -25,7 +26,7 @@ export interface ExchangeTimings {
 /**
  * A VU's own connections through undici, for https (plain http goes through the leaner Http1Client).
  * Owning the connector lets the engine time TCP connects and TLS handshakes, and count the bytes each
- * VU's sockets moved.
+ * VU's sockets moved, and refuse hosts outside `allowlist` before a socket opens.
  */
 export class VuHttpClient implements HttpTransport {
   readonly dispatcher: Dispatcher;
@@ -36,11 +37,16 @@ export class VuHttpClient implements HttpTransport {
   private sentSoFar = 0;
   private receivedSoFar = 0;
 
-  constructor() {
+  constructor(allowlist: HostAllowlist = LOOPBACK_ONLY) {
     const connect = buildConnector({});
     this.dispatcher = new Agent({
       keepAliveTimeout: 60_000,
       connect: (options, callback) => {
+        const refusal = allowlist.refusal(options.hostname);
+        if (refusal !== undefined) {
+          callback(refusal, null);
+          return undefined as never;
+        }
         const timing: ConnectTiming = { start: performance.now(), tcpDone: 0, tlsDone: 0, claimed: false };
         const https = options.protocol === 'https:';
         const socket = connect(options, (error, connected) => {

@@ -1,6 +1,7 @@
 import { Consumer, type Message, type MessagesStream } from '@platformatic/kafka';
 import { consumedMessage, type ConsumedMessage, type MessageSource, type ReadResult } from './consumed-message.ts';
 import type { ReaderConfig } from './kafka-config.ts';
+import type { GuardedClientOptions } from './kafka-host-guard.ts';
 import { closeConsumer } from './close-consumer.ts';
 
 type GroupMessage = Message<Buffer, Buffer, Buffer, Buffer>;
@@ -18,7 +19,7 @@ export class GroupSource implements MessageSource {
 
   constructor(
     private readonly config: ReaderConfig,
-    private readonly clientId: string,
+    private readonly client: GuardedClientOptions,
   ) {}
 
   async read(limit: number, deadline: number): Promise<ReadResult> {
@@ -63,7 +64,7 @@ export class GroupSource implements MessageSource {
   async #open(): Promise<MessagesStream<Buffer, Buffer, Buffer, Buffer>> {
     const { config } = this;
     const consumer = (this.#consumer = new Consumer({
-      clientId: this.clientId,
+      ...this.client,
       groupId: config.groupId!,
       bootstrapBrokers: config.brokers,
       minBytes: config.minBytes,

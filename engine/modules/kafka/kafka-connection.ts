@@ -79,7 +79,7 @@ export class KafkaConnection {
     const inInit = context.vu.stage === 'init';
     const promise = (async () => {
       if (this.#closed) throw new Error(`connection.${name}() after connection.close(); create another Connection`);
-      const admin = (this.#admin ??= new Admin({ clientId: context.clientId, bootstrapBrokers: [this.#config.address] }));
+      const admin = (this.#admin ??= new Admin({ ...context.client, bootstrapBrokers: [this.#config.address] }));
       this.#inFlight++;
       try {
         return await operation(admin);

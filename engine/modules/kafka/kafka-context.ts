@@ -1,12 +1,16 @@
 import type { Vu } from '../../runtime/vu.ts';
+import { guardedClientOptions, type GuardedClientOptions } from './kafka-host-guard.ts';
 import { KafkaMetrics } from './kafka-metrics.ts';
 
 /** What every Writer, Reader and Connection of one VU shares. */
 export interface KafkaContext {
   vu: Vu;
   metrics: KafkaMetrics;
-  /** Kafka's client.id: names the VU in broker logs and quotas. */
-  clientId: string;
+  /**
+   * What every client of the VU is created with: Kafka's client.id (names the VU in broker logs and
+   * quotas) and the guard that holds its connections, to any broker, to the host allowlist.
+   */
+  client: GuardedClientOptions;
   /**
    * Whether clients disconnect after each call. True for the VU that runs init, setup() and teardown()
    * on the engine's own thread: nothing ends it, and an open socket there would keep the process alive
@@ -19,7 +23,7 @@ export function createKafkaContext(vu: Vu): KafkaContext {
   return {
     vu,
     metrics: new KafkaMetrics(vu),
-    clientId: `loadbook-vu${vu.idInTest}`,
+    client: guardedClientOptions(`loadbook-vu${vu.idInTest}`, vu.runtime.hostAllowlist),
     disconnectAfterEachCall: vu.scenario === undefined,
   };
 }

@@ -26,7 +26,7 @@ export class KafkaReader {
   constructor(context: KafkaContext, rawConfig: unknown) {
     this.#context = context;
     this.#config = readReaderConfig(rawConfig);
-    this.#source = this.#config.groupId ? new GroupSource(this.#config, context.clientId) : new PartitionSource(this.#config, context.clientId);
+    this.#source = this.#config.groupId ? new GroupSource(this.#config, context.client) : new PartitionSource(this.#config, context.client);
   }
 
   /** Misuse (init code, a closed reader, a bad limit) throws at once, as in k6; reading rejects. */

@@ -90,7 +90,7 @@ export class KafkaWriter {
   #createProducer(): Producer<Buffer, Buffer, string, Buffer> {
     const config = this.#config;
     return new Producer({
-      clientId: this.#context.clientId,
+      ...this.#context.client,
       bootstrapBrokers: config.brokers,
       acks: config.requiredAcks,
       compression: config.compression ?? 'none',

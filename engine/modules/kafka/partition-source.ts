@@ -2,6 +2,7 @@ import { Consumer } from '@platformatic/kafka';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { consumedMessage, type ConsumedMessage, type MessageSource, type ReadResult } from './consumed-message.ts';
 import type { ReaderConfig } from './kafka-config.ts';
+import type { GuardedClientOptions } from './kafka-host-guard.ts';
 import { closeConsumer } from './close-consumer.ts';
 
 /** Kafka marks transaction markers with this batch attribute; they are not messages. */
@@ -21,7 +22,7 @@ export class PartitionSource implements MessageSource {
 
   constructor(
     private readonly config: ReaderConfig,
-    private readonly clientId: string,
+    private readonly client: GuardedClientOptions,
   ) {
     this.#next = config.offset;
   }
@@ -29,7 +30,7 @@ export class PartitionSource implements MessageSource {
   async read(limit: number, deadline: number): Promise<ReadResult> {
     const dialed = this.#consumer === undefined;
     // A Consumer needs a group id even when, as here, it never joins the group.
-    const consumer = (this.#consumer ??= new Consumer({ clientId: this.clientId, groupId: `${this.clientId}-partition-reader`, bootstrapBrokers: this.config.brokers }));
+    const consumer = (this.#consumer ??= new Consumer({ ...this.client, groupId: `${this.client.clientId}-partition-reader`, bootstrapBrokers: this.config.brokers }));
     const topic = this.config.topics[0]!;
     const { partition } = this.config;
     const messages: ConsumedMessage[] = [];

@@ -1,4 +1,4 @@
-import type { Socket } from 'node:net';
+import type { createConnection, Socket } from 'node:net';
 import { WebSocket as WsClient, type RawData } from 'ws';
 import type { Tags } from '../../metrics/metric-types.ts';
 import type { TagSet } from '../../metrics/sample-sink.ts';
@@ -18,6 +18,14 @@ const ABNORMAL_CLOSURE = 1006;
 /** ws (since 8.18) delivers binary frames as Blobs when asked; @types/ws does not list 'blob' yet. */
 function setClientBinaryType(client: WsClient, type: BinaryType): void {
   client.binaryType = type as 'arraybuffer';
+}
+
+/** A `createConnection` for ws that opens no socket and fails the handshake request with `error`. */
+function refuseConnection(error: Error): typeof createConnection {
+  return ((_options: unknown, oncreate: (error: Error) => void) => {
+    oncreate(error);
+    return undefined;
+  }) as unknown as typeof createConnection;
 }
 
 function notOpenYet(method: string): Error {
@@ -81,8 +89,15 @@ export function createWebSocketClass(context: WsVuContext) {
       this.#tags = settings.tags;
       this.#base = vu.baseTags();
       this.#iteration = vu.iteration;
+      // A host outside the allowlist gets no socket: the handshake request fails at once, and the script sees
+      // an error event and a close (1006), as for a refused connection.
+      const refusal = vu.runtime.hostAllowlist.refusal(settings.hostname);
       // k6 sends no compression offer unless asked; ws would offer permessage-deflate by default.
-      const client = new WsClient(settings.url, settings.protocols, { headers: settings.headers, perMessageDeflate: settings.deflate });
+      const client = new WsClient(settings.url, settings.protocols, {
+        headers: settings.headers,
+        perMessageDeflate: settings.deflate,
+        ...(refusal && { createConnection: refuseConnection(refusal) }),
+      });
       setClientBinaryType(client, 'blob');
       this.#client = client;
       this.#release = vu.hold();

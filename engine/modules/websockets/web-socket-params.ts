@@ -4,6 +4,8 @@ import type { Tags } from '../../metrics/metric-types.ts';
 export interface WebSocketParams {
   /** The absolute ws:// or wss:// URL, as `WebSocket.url` reports it. */
   url: string;
+  /** The host the connection goes to, as the URL parser read it (IPv6 in brackets). */
+  hostname: string;
   protocols: string[];
   headers: Record<string, string>;
   /** The script's own object, so tag-set caches can reuse one key string across sockets. */
@@ -48,6 +50,7 @@ export function readWebSocketParams(url: unknown, protocols: unknown, rawParams:
   }
   return {
     url: parsed.href,
+    hostname: parsed.hostname,
     protocols: protocolList as string[],
     headers,
     tags: (params.tags ?? NO_TAGS) as Tags,

@@ -140,6 +140,26 @@ describe('buildPlan', () => {
     expect(buildPlan(input({ phase: 'soak', config, target: 'https://shop.example.com' })).target.host).toBe('shop.example.com');
   });
 
+  it.each<[string, Parameters<typeof mergeConfig>[1], string]>([
+    ['the gRPC address', { target: { grpcAddress: '10.99.0.1:4301' } }, 'target.grpcAddress 10.99.0.1:4301'],
+    ['the WebSocket URL', { target: { wsUrl: 'ws://10.99.0.1:4300/ws' } }, 'target.wsUrl ws://10.99.0.1:4300/ws'],
+    ['a Kafka broker after an allowed one', { kafka: { brokers: ['127.0.0.1:39092', '10.99.0.1:9092'] } }, 'kafka.brokers[1] 10.99.0.1:9092'],
+    ['a metrics endpoint', { metricsEndpoints: ['http://127.0.0.1:3300/metrics', 'http://10.99.0.1:9100/metrics'] }, 'metricsEndpoints[1] http://10.99.0.1:9100/metrics'],
+  ])('refuses %s outside loopback and allowHosts with one line naming the key, the host and the fix', (_name, patch, named) => {
+    const config = mergeConfig(DEFAULT_CONFIG, patch);
+    expect(() => buildPlan(input({ config }))).toThrow(
+      `refusing to send load to host "10.99.0.1" (${named}): only loopback (127.0.0.0/8, localhost, ::1) and hosts in allowHosts may be targeted; if this host is yours to load-test, add "10.99.0.1" to "allowHosts" in loadbook.config.json`,
+    );
+    expect(buildPlan(input({ config: mergeConfig(config, { allowHosts: ['10.99.0.1'] }) })).config.allowHosts).toEqual(['10.99.0.1']);
+  });
+
+  it('refuses an allowHosts entry the schema lets through but the engine could not match, before anything starts', () => {
+    const config = mergeConfig(DEFAULT_CONFIG, { allowHosts: ['ok.internal', 'ab:cd'] });
+    expect(() => buildPlan(input({ config }))).toThrow(
+      'invalid allowHosts[1]; expected a host name or IP address without scheme, port or path, such as "staging.example.internal", got "ab:cd"',
+    );
+  });
+
   it('refuses metrics endpoints outside loopback and allowHosts too', () => {
     const config = mergeConfig(DEFAULT_CONFIG, { metricsEndpoints: ['http://10.0.0.8:9100/metrics'] });
     expect(() => buildPlan(input({ config }))).toThrow(/^refusing to send load to host "10\.0\.0\.8" \(metricsEndpoints\[0\]/);
@@ -156,7 +176,7 @@ describe('buildPlan', () => {
     [{ timeScale: 2 }, 'invalid timeScale; expected a number in (0, 1] that multiplies every duration, got 2'],
     [{ workers: 0 }, 'invalid workers; expected a whole number of worker threads, at least 1, got 0'],
     [{ now: new Date('nonsense') }, 'invalid now; expected a valid Date, got "Invalid Date"'],
-    [{ target: 'ftp://127.0.0.1' }, 'invalid target; expected an http:// or https:// URL, got "ftp://127.0.0.1"'],
+    [{ target: 'ftp://127.0.0.1' }, 'invalid target.baseUrl; expected an http:// or https:// URL, got "ftp://127.0.0.1"'],
     [
       { config: { ...DEFAULT_CONFIG, baselineRate: 0 } },
       'invalid config /baselineRate; expected a number > 0, got 0; load the config with loadConfig, which fills in defaults',

@@ -4,7 +4,7 @@ import { OptionsError } from '../../../../engine/errors.ts';
 
 describe('parseRunArgs', () => {
   it('reads a bare script with every default', () => {
-    expect(parseRunArgs(['scenarios/product-get.ts'])).toEqual({
+    expect(parseRunArgs(['scenarios/product-get.ts'], {})).toEqual({
       help: false,
       verbose: false,
       request: {
@@ -18,6 +18,7 @@ describe('parseRunArgs', () => {
         workers: undefined,
         runDir: undefined,
         tracing: undefined,
+        allowHosts: [],
       },
     });
   });
@@ -45,6 +46,8 @@ describe('parseRunArgs', () => {
     [['--tracing'], { tracing: { exemplarsPerScenario: 10 } }],
     [['--tracing', '--exemplars', '3'], { tracing: { exemplarsPerScenario: 3 } }],
     [['--exemplars', '25'], { tracing: { exemplarsPerScenario: 25 } }],
+    [['--allow-hosts', 'staging.internal, 10.1.2.3'], { allowHosts: ['staging.internal', '10.1.2.3'] }],
+    [['--allow-hosts=[fd00::5],fd00::6'], { allowHosts: ['[fd00::5]', 'fd00::6'] }],
   ])('reads %j after the script', (flags, expected) => {
     expect(parseRunArgs(['script.ts', ...flags]).request).toMatchObject({ script: 'script.ts', ...expected });
   });
@@ -84,6 +87,12 @@ describe('parseRunArgs', () => {
     ['an env pair without a key', ['script.ts', '-e', '=x'], /^invalid --env "=x"; expected KEY=VALUE$/],
     ['zero exemplars', ['script.ts', '--exemplars', '0'], /^invalid --exemplars "0"; expected a whole number ≥ 1$/],
     ['a tag without =', ['script.ts', '--tag', 'team'], /^invalid --tag "team"; expected KEY=VALUE$/],
+    [
+      'an allowed host with a scheme',
+      ['script.ts', '--allow-hosts', 'ok.internal,http://shop'],
+      /^invalid --allow-hosts entry "http:\/\/shop"; expected a host name or IP address without scheme, port or path/,
+    ],
+    ['an allowed host with a port', ['script.ts', '--allow-hosts', 'shop:8080'], /^invalid --allow-hosts entry "shop:8080"/],
   ])('refuses %s with an OptionsError naming it', (_name, argv, message) => {
     let caught: unknown;
     try {
@@ -94,6 +103,21 @@ describe('parseRunArgs', () => {
     expect(caught).toBeInstanceOf(OptionsError);
     expect((caught as OptionsError).exitCode).toBe(104);
     expect((caught as OptionsError).message).toMatch(message);
+  });
+
+  it.each<[string, Record<string, string>, string[], readonly string[]]>([
+    ['allows loopback only without the flag or LOADBOOK_ALLOW_HOSTS', {}, [], []],
+    ['reads LOADBOOK_ALLOW_HOSTS when the flag is absent', { LOADBOOK_ALLOW_HOSTS: 'a.internal, b.internal' }, [], ['a.internal', 'b.internal']],
+    ['lets --allow-hosts win over LOADBOOK_ALLOW_HOSTS', { LOADBOOK_ALLOW_HOSTS: 'a.internal' }, ['--allow-hosts', 'c.internal'], ['c.internal']],
+    ['lets an empty --allow-hosts mean loopback only whatever the environment says', { LOADBOOK_ALLOW_HOSTS: 'a.internal' }, ['--allow-hosts', ''], []],
+  ])('%s', (_name, env, flags, expected) => {
+    expect(parseRunArgs(['script.ts', ...flags], env).request.allowHosts).toEqual(expected);
+  });
+
+  it('refuses a bad LOADBOOK_ALLOW_HOSTS entry naming the variable', () => {
+    expect(() => parseRunArgs(['script.ts'], { LOADBOOK_ALLOW_HOSTS: 'shop/x' })).toThrow(
+      'invalid LOADBOOK_ALLOW_HOSTS entry "shop/x"; expected a host name or IP address without scheme, port or path, such as "staging.example.internal"',
+    );
   });
 
   it('keeps a dash-leading env value that is not a number as the flag parser reads it', () => {

@@ -16,7 +16,7 @@ describe('readWebSocketParams', () => {
   it('normalises the URL, takes one protocol or a list, stringifies headers and keeps the tags object', () => {
     const tags = { room: 'lobby' };
     const settings = readWebSocketParams('ws://127.0.0.1:3300', 'chat', { headers: { 'X-Id': 7 }, tags, compression: 'deflate' });
-    expect(settings).toEqual({ url: 'ws://127.0.0.1:3300/', protocols: ['chat'], headers: { 'X-Id': '7' }, tags, deflate: true });
+    expect(settings).toEqual({ url: 'ws://127.0.0.1:3300/', hostname: '127.0.0.1', protocols: ['chat'], headers: { 'X-Id': '7' }, tags, deflate: true });
     expect(settings.tags).toBe(tags);
     expect(readWebSocketParams('wss://example.test/ws', ['a', 'b'], null)).toMatchObject({ protocols: ['a', 'b'], deflate: false, tags: {} });
   });
