@@ -1,6 +1,7 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { deriveSaturation } from './derive-saturation.ts';
+import { FailureLog } from './failure-log.ts';
 import { createKafkaLagSampler } from './kafka-lag-sampler.ts';
 import { scrapePrometheus, type PrometheusScrape } from './scrape-prometheus.ts';
 import type { ServerSample } from './server-sample.ts';
@@ -21,10 +22,16 @@ export interface SamplersOptions {
    */
   timeoutMs?: number;
   /**
-   * A failing source records its first error, then at most one error line per this interval.
+   * A failing source records its first error, then at most one error line per this interval; the count
+   * of those held back is written with the next line, the next success or at stop.
    * @default 60000
    */
   errorIntervalMs?: number;
+  /**
+   * Epoch ms the run started, from which a consumer group without a commit counts its lag.
+   * @default the time the samplers start
+   */
+  startedAtMs?: number;
 }
 
 /** Samplers running alongside a phase. */
@@ -33,11 +40,18 @@ export interface RunningSamplers {
   stop(): Promise<void>;
 }
 
+/** What one read of a source yields. */
+interface SourceReading {
+  readonly samples: ServerSample[];
+  /** Parts of the source read on their own (the Kafka source's groups): each one's error, or none when it was read. */
+  readonly parts?: { readonly group: string; readonly error?: string }[];
+}
+
 /** One source sampled in a loop: a Prometheus endpoint or the Kafka lag reader. */
 interface Source {
   readonly name: string;
-  /** Takes one sample and returns the lines it yields. */
-  sample(): Promise<ServerSample[]>;
+  /** Takes one sample. */
+  sample(): Promise<SourceReading>;
   close?(): Promise<void>;
 }
 
@@ -60,28 +74,37 @@ export function startSamplers(options: SamplersOptions): RunningSamplers {
   };
 
   const sources: Source[] = options.endpoints.map((url) => endpointSource(url, timeoutMs));
-  if (options.kafka && options.kafka.groups.length > 0) sources.push(kafkaSource(options.kafka, timeoutMs));
+  if (options.kafka && options.kafka.groups.length > 0) {
+    sources.push(kafkaSource(options.kafka, timeoutMs, options.startedAtMs ?? Date.now()));
+  }
 
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
   const inFlight = new Set<Promise<void>>();
+  const logs: FailureLog[] = [];
 
   for (const source of sources) {
-    let lastErrorAt = -Infinity;
-    let suppressed = 0;
+    const sourceLog = new FailureLog(source.name, undefined, errorIntervalMs, write);
+    const partLogs = new Map<string, FailureLog>();
+    logs.push(sourceLog);
+    const partLog = (group: string): FailureLog => {
+      let log = partLogs.get(group);
+      if (!log) partLogs.set(group, (log = new FailureLog(source.name, group, errorIntervalMs, write))), logs.push(log);
+      return log;
+    };
     const once = async (): Promise<void> => {
       try {
-        for (const line of await source.sample()) if (!stopped) write(line);
-      } catch (error) {
+        const reading = await source.sample();
         if (stopped) return;
         const now = Date.now();
-        if (now - lastErrorAt < errorIntervalMs) {
-          suppressed += 1;
-          return;
+        sourceLog.succeeded(now);
+        for (const line of reading.samples) write(line);
+        for (const { group, error } of reading.parts ?? []) {
+          if (error === undefined) partLog(group).succeeded(now);
+          else partLog(group).failed(error, now);
         }
-        write({ time: new Date(now).toISOString(), source: source.name, kind: 'sampler-error', error: message(error), suppressed });
-        lastErrorAt = now;
-        suppressed = 0;
+      } catch (error) {
+        if (!stopped) sourceLog.failed(message(error), Date.now());
       }
     };
     const loop = (): void => {
@@ -108,6 +131,7 @@ export function startSamplers(options: SamplersOptions): RunningSamplers {
     for (const timer of timers) clearTimeout(timer);
     timers.clear();
     await Promise.allSettled([...inFlight]);
+    for (const log of logs) log.flush();
     await Promise.allSettled(sources.map((source) => source.close?.()));
     await new Promise<void>((resolve) => out.end(resolve));
   };
@@ -123,20 +147,24 @@ function endpointSource(url: string, timeoutMs: number): Source {
       const current = await scrapePrometheus(url, { timeoutMs });
       const pair = previous && { previous, current };
       previous = current;
-      if (!pair) return [];
-      return [{ time: new Date(current.timeMs).toISOString(), source: url, kind: 'saturation', ...deriveSaturation(pair) }];
+      if (!pair) return { samples: [] };
+      return { samples: [{ time: new Date(current.timeMs).toISOString(), source: url, kind: 'saturation', ...deriveSaturation(pair) }] };
     },
   };
 }
 
-function kafkaSource(kafka: { brokers: string[]; groups: string[] }, timeoutMs: number): Source {
-  const sampler = createKafkaLagSampler({ ...kafka, timeoutMs });
+/** Lag of each group; a group the broker does not know is a failure of its own, not a lag of 0. */
+function kafkaSource(kafka: { brokers: string[]; groups: string[] }, timeoutMs: number, sinceMs: number): Source {
+  const sampler = createKafkaLagSampler({ ...kafka, timeoutMs, sinceMs });
   return {
     name: 'kafka',
     async sample() {
-      const groups = await sampler.sample();
+      const readings = await sampler.sample();
       const time = new Date().toISOString();
-      return groups.map((lag) => ({ time, source: 'kafka', kind: 'kafka-lag', ...lag }));
+      const samples: ServerSample[] = [];
+      for (const reading of readings) if (reading.status !== 'missing') samples.push({ time, source: 'kafka', kind: 'kafka-lag', ...reading });
+      const parts = readings.map((reading) => (reading.status === 'missing' ? { group: reading.group, error: reading.error } : { group: reading.group }));
+      return { samples, parts };
     },
     close: () => sampler.close(),
   };
