@@ -64,6 +64,7 @@ export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
       outputs: request.outputs,
       signal: request.signal,
       tracing: plan.config.tracing ? { exemplarsPerScenario: plan.config.reports.topN } : undefined,
+      redact: plan.config.redact,
     });
     return { plan, runDir, result };
   } finally {

@@ -6,6 +6,7 @@ import type { Tags } from '../metrics/metric-types.ts';
 import { SampleSink } from '../metrics/sample-sink.ts';
 import { RequestTracer, type TracingOptions } from '../tracing/request-tracer.ts';
 import type { Logger } from './logger.ts';
+import { Redactor, type RedactOptions } from './redactor.ts';
 import type { ScenarioState } from './scenario-state.ts';
 import { ScriptFactory } from './script-factory.ts';
 import type { ScriptBundle } from './bundle-script.ts';
@@ -34,6 +35,8 @@ export interface VuRuntimeSettings {
   onAbort(reason: string): void;
   /** Trace every HTTP and gRPC request and keep the slowest as exemplars; off when absent. */
   tracing?: TracingOptions;
+  /** What tags and exemplars mask. @default DEFAULT_REDACT */
+  redact?: RedactOptions;
 }
 
 /** Everything the VUs of one thread share: the compiled script, metrics, logger and test state. */
@@ -53,6 +56,8 @@ export class VuRuntime {
   readonly sharedArrays = new Map<string, unknown[]>();
   /** Present only with tracing on: modules check it once per request and do nothing more when absent. */
   readonly tracer: RequestTracer | undefined;
+  /** Masks credentials in the URLs modules put in tags, so no output downstream ever holds them. */
+  readonly redactor: Redactor;
   private readonly files = new Map<string, Buffer>();
 
   constructor(private readonly settings: VuRuntimeSettings) {
@@ -62,7 +67,8 @@ export class VuRuntime {
     this.globalTags = settings.globalTags;
     this.logger = settings.logger;
     this.console = settings.logger.console();
-    this.tracer = settings.tracing ? new RequestTracer(settings.tracing.exemplarsPerScenario) : undefined;
+    this.redactor = new Redactor(settings.redact);
+    this.tracer = settings.tracing ? new RequestTracer(settings.tracing.exemplarsPerScenario, this.redactor) : undefined;
     this.builtins = Object.fromEntries(
       BUILTIN_METRICS.map((definition) => [definition.name, this.registry.get(definition.name)!]),
     ) as Record<BuiltinMetricName, Metric>;

@@ -25,6 +25,7 @@ try {
     logger: new Logger((record) => logs.push(record)),
     onAbort: (reason) => send({ kind: 'abort', reason }),
     tracing: setup.tracing,
+    redact: setup.redact,
   });
   runtime = vus;
   if (setup.jsonPoints) {
