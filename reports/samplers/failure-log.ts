@@ -62,3 +62,29 @@ export class FailureLog {
     this.lastHeld = undefined;
   }
 }
+
+/** The failure logs of one source: its own, and one per part (a consumer group) once that part failed or was read. */
+export class SourceFailures {
+  readonly whole: FailureLog;
+  private readonly parts = new Map<string, FailureLog>();
+
+  constructor(
+    private readonly source: string,
+    private readonly intervalMs: number,
+    private readonly write: (line: SamplerErrorSample) => void,
+  ) {
+    this.whole = new FailureLog(source, undefined, intervalMs, write);
+  }
+
+  part(group: string): FailureLog {
+    let log = this.parts.get(group);
+    if (!log) this.parts.set(group, (log = new FailureLog(this.source, group, this.intervalMs, this.write)));
+    return log;
+  }
+
+  /** Writes every failure held back: sampling stopped. */
+  flush(): void {
+    this.whole.flush();
+    for (const log of this.parts.values()) log.flush();
+  }
+}

@@ -1,7 +1,7 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { deriveSaturation } from './derive-saturation.ts';
-import { FailureLog } from './failure-log.ts';
+import { SourceFailures } from './failure-log.ts';
 import { createKafkaLagSampler } from './kafka-lag-sampler.ts';
 import { scrapePrometheus, type PrometheusScrape } from './scrape-prometheus.ts';
 import type { ServerSample } from './server-sample.ts';
@@ -81,30 +81,16 @@ export function startSamplers(options: SamplersOptions): RunningSamplers {
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
   const inFlight = new Set<Promise<void>>();
-  const logs: FailureLog[] = [];
+  const logs = sources.map((source) => new SourceFailures(source.name, errorIntervalMs, write));
 
-  for (const source of sources) {
-    const sourceLog = new FailureLog(source.name, undefined, errorIntervalMs, write);
-    const partLogs = new Map<string, FailureLog>();
-    logs.push(sourceLog);
-    const partLog = (group: string): FailureLog => {
-      let log = partLogs.get(group);
-      if (!log) partLogs.set(group, (log = new FailureLog(source.name, group, errorIntervalMs, write))), logs.push(log);
-      return log;
-    };
+  for (const [index, source] of sources.entries()) {
+    const failures = logs[index]!;
     const once = async (): Promise<void> => {
       try {
         const reading = await source.sample();
-        if (stopped) return;
-        const now = Date.now();
-        sourceLog.succeeded(now);
-        for (const line of reading.samples) write(line);
-        for (const { group, error } of reading.parts ?? []) {
-          if (error === undefined) partLog(group).succeeded(now);
-          else partLog(group).failed(error, now);
-        }
+        if (!stopped) record(reading, failures, write);
       } catch (error) {
-        if (!stopped) sourceLog.failed(message(error), Date.now());
+        if (!stopped) failures.whole.failed(message(error), Date.now());
       }
     };
     const loop = (): void => {
@@ -136,6 +122,17 @@ export function startSamplers(options: SamplersOptions): RunningSamplers {
     await new Promise<void>((resolve) => out.end(resolve));
   };
   return { stop: () => (stopping ??= stop()) };
+}
+
+/** Writes a successful read's samples and notes which of its parts failed. */
+function record(reading: SourceReading, failures: SourceFailures, write: (line: ServerSample) => void): void {
+  const now = Date.now();
+  failures.whole.succeeded(now);
+  for (const line of reading.samples) write(line);
+  for (const { group, error } of reading.parts ?? []) {
+    if (error === undefined) failures.part(group).succeeded(now);
+    else failures.part(group).failed(error, now);
+  }
 }
 
 /** Scrapes `url`; from the second scrape on, each one yields the saturation since the previous. */
