@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkedRedactOptions, DEFAULT_REDACT, Redactor, type RedactOptions } from '../../../../engine/runtime/redactor.ts';
 
@@ -24,6 +25,24 @@ describe('Redactor.url', () => {
     const only = new Redactor({ queryParams: ['session'], headers: [] });
     expect(only.url('http://u:p@host/a?session=s&token=t')).toBe('http://****:****@host/a?session=****&token=t');
     expect(new Redactor({ queryParams: [], headers: [] }).url('http://host/a?token=t')).toBe('http://host/a?token=t');
+  });
+});
+
+describe('Redactor on any input', () => {
+  const secret = fc.stringMatching(/^[A-Za-z0-9._~-]{6,20}$/);
+  it('never writes a URL\'s password or a listed query value, and never throws', () => {
+    fc.assert(
+      fc.property(secret, secret, fc.constantFrom(...DEFAULT_REDACT.queryParams), fc.string(), (password, token, param, noise) => {
+        const url = `https://svc:${password}@api.example.com/v1/${encodeURIComponent(noise)}?${param}=${token}&page=2`;
+        for (const masked of [redactor.url(url), redactor.text(`failed: ${url} (${noise})`)]) {
+          expect(masked).not.toContain(`:${password}@`);
+          expect(masked).not.toContain(`=${token}&`);
+        }
+        expect(() => redactor.text(noise)).not.toThrow();
+        expect(() => redactor.url(noise)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
