@@ -204,7 +204,7 @@ export async function writeSoakRun(dir: string, plan: Plan, startedAt: number): 
     const end = Math.round((ms / 1000) * 32);
     const partitions = [0, 1, 2].map((partition) => {
       const lag = Math.round(20 * rand());
-      return { topic: 'loadbook.events', partition, committed: end - lag, end, lag };
+      return { topic: 'loadbook.events', partition, committed: end - lag, from: end - lag, end, lag };
     });
     const samples: ServerSample[] = [
       {

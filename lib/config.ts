@@ -53,6 +53,24 @@ export interface KafkaConfig {
   consumerGroups: string[];
 }
 
+/**
+ * Credentials masked in everything a run writes: tags (timeline, `--out json`), exemplars, engine.log and
+ * reports. URL userinfo is always masked, as k6 does (`http://****:****@host/`); these lists name what
+ * else is. A list given replaces the default one.
+ */
+export interface RedactConfig {
+  /**
+   * Query parameters whose values are written as `****`, matched without regard to case.
+   * @default ['token', 'access_token', 'refresh_token', 'id_token', 'api_key', 'apikey', 'key', 'secret', 'client_secret', 'password', 'passwd', 'pwd', 'auth', 'signature', 'sig', 'x-amz-signature', 'x-amz-credential', 'x-amz-security-token']
+   */
+  queryParams: string[];
+  /**
+   * Headers whose values are written as `****` wherever a log line shows them, matched without regard to case.
+   * @default ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-auth-token']
+   */
+  headers: string[];
+}
+
 /** Reports: what the samplers and the analysis of a run use. */
 export interface ReportsConfig {
   /**
@@ -288,6 +306,10 @@ export interface LoadbookConfig {
    */
   tracing: boolean;
   /**
+   * @default { queryParams: ['token', 'api_key', …], headers: ['authorization', 'cookie', …] }
+   */
+  redact: RedactConfig;
+  /**
    * @default { sampleIntervalS: 5, cacheHitTarget: 0.85, cacheWarmupS: 600, topN: 10, leakMibPerHour: 50 }
    */
   reports: ReportsConfig;
@@ -367,6 +389,13 @@ export const DEFAULT_CONFIG: Readonly<LoadbookConfig> = deepFreeze({
   allowHosts: [],
   metricsEndpoints: [`${SHOP_URL}/metrics`],
   tracing: false,
+  redact: {
+    queryParams: [
+      'token', 'access_token', 'refresh_token', 'id_token', 'api_key', 'apikey', 'key', 'secret', 'client_secret',
+      'password', 'passwd', 'pwd', 'auth', 'signature', 'sig', 'x-amz-signature', 'x-amz-credential', 'x-amz-security-token',
+    ],
+    headers: ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-auth-token'],
+  },
   reports: { sampleIntervalS: 5, cacheHitTarget: 0.85, cacheWarmupS: 600, topN: 10, leakMibPerHour: 50 },
   verdict: {
     regressionThreshold: 1.2,

@@ -65,6 +65,7 @@ export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
       signal: request.signal,
       tracing: plan.config.tracing ? { exemplarsPerScenario: plan.config.reports.topN } : undefined,
       allowHosts: plan.config.allowHosts,
+      redact: plan.config.redact,
     });
     return { plan, runDir, result };
   } finally {

@@ -2,6 +2,7 @@ import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'n
 import { once } from 'node:events';
 import path from 'node:path';
 import type { LogRecord } from '../runtime/logger.ts';
+import { Redactor } from '../runtime/redactor.ts';
 import type { SummaryData } from '../summary/summary-types.ts';
 import type { ExemplarsFile } from '../output/exemplar.ts';
 
@@ -11,23 +12,29 @@ export function formatLogRecord(record: LogRecord): string {
   return `time="${record.time}" level=${record.level} msg=${JSON.stringify(record.msg)}${source}`;
 }
 
-/** Log lines go to stderr and, in a run folder, to engine.log. */
+/**
+ * Log lines go to stderr and, in a run folder, to engine.log; every line, the script's console included,
+ * passes the redactor first, so an error that quotes a URL with a password writes it masked.
+ */
 export class RunLog {
   private readonly file: WriteStream | undefined;
 
-  constructor(runDir: string | undefined) {
+  constructor(
+    runDir: string | undefined,
+    private readonly redactor: Redactor = new Redactor(),
+  ) {
     if (runDir) this.file = createWriteStream(path.join(runDir, 'engine.log'), { flags: 'a' });
   }
 
   write(record: LogRecord): void {
-    const line = formatLogRecord(record);
+    const line = formatLogRecord({ ...record, msg: this.redactor.text(record.msg) });
     process.stderr.write(line + '\n');
     this.file?.write(line + '\n');
   }
 
   /** For the line that ends a failed run: the caller prints it plainly, the run folder keeps it too. */
   keep(record: LogRecord): void {
-    this.file?.write(formatLogRecord(record) + '\n');
+    this.file?.write(formatLogRecord({ ...record, msg: this.redactor.text(record.msg) }) + '\n');
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { OptionOverrides } from '../options/test-options.ts';
 import type { SummaryData } from '../summary/summary-types.ts';
 import type { ExemplarsFile } from '../output/exemplar.ts';
+import type { RedactOptions } from '../runtime/redactor.ts';
 import type { TracingOptions } from '../tracing/request-tracer.ts';
 
 /** A test run, as `loadbook run` and the programmatic API describe it. */
@@ -49,6 +50,12 @@ export interface RunRequest {
    * @default [] (loopback only)
    */
   allowHosts?: readonly string[];
+  /**
+   * Credentials masked in every output (tags, exemplars, log lines, `--out json`): URL userinfo always,
+   * as k6 does, and the values of these query parameters and headers.
+   * @default DEFAULT_REDACT
+   */
+  redact?: RedactOptions;
 }
 
 export interface RunResult {

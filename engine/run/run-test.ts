@@ -12,6 +12,7 @@ import { JsonOutput, jsonOutputPath } from '../output/json-output.ts';
 import { TimelineWriter } from '../output/timeline-writer.ts';
 import { bundleScript } from '../runtime/bundle-script.ts';
 import { Logger } from '../runtime/logger.ts';
+import { checkedRedactOptions, Redactor, type RedactOptions } from '../runtime/redactor.ts';
 import type { Vu } from '../runtime/vu.ts';
 import { VuRuntime } from '../runtime/vu-runtime.ts';
 import { ExemplarCollector } from '../tracing/exemplar-collector.ts';
@@ -77,7 +78,15 @@ function checkedTracing(tracing: TracingOptions | undefined): TracingOptions | u
 
 /** Runs a k6 script the way `k6 run` does: init, setup, the scenarios on worker threads, teardown, summary. */
 export async function runTest(request: RunRequest): Promise<RunResult> {
-  const log = new RunLog(request.runDir);
+  let redact: RedactOptions;
+  try {
+    redact = checkedRedactOptions(request.redact);
+  } catch (error) {
+    const { exitCode, message } = error as OptionsError;
+    return { exitCode, summary: undefined, runDir: request.runDir, error: message };
+  }
+  const redactor = new Redactor(redact);
+  const log = new RunLog(request.runDir, redactor);
   const stdout = request.stdout ?? ((text: string) => void process.stdout.write(text));
   let pool: WorkerPool | undefined;
   try {
@@ -102,6 +111,7 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
       onAbort: (reason) => stopRun(EXIT.scriptAborted, `test aborted: ${reason}`),
       tracing,
       allowHosts,
+      redact,
     });
     const { vu: mainVu, options } = readOptions(runtime, request);
     runtime.options = options.raw;
@@ -141,6 +151,7 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
       jsonPoints: Boolean(json),
       tracing,
       allowHosts,
+      redact,
     }));
 
     const statuses: InstanceStatus[] = [];
@@ -249,12 +260,13 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
     const exitCode: number =
       abortReason?.exitCode ?? teardownError?.exitCode ?? (verdict.failed ? EXIT.thresholdsFailed : EXIT.ok);
     if (verdict.failed) log.write({ time: new Date().toISOString(), level: 'error', msg: 'thresholds on metrics have been crossed' });
-    return { exitCode, summary, runDir: request.runDir, exemplars: exemplarsFile, error: abortReason?.reason };
+    const reason = abortReason && redactor.text(abortReason.reason);
+    return { exitCode, summary, runDir: request.runDir, exemplars: exemplarsFile, error: reason };
   } catch (error) {
     await pool?.terminate();
     const failure = error instanceof LoadbookError ? error : new LoadbookError(String(error instanceof Error ? error.stack : error), EXIT.scriptException);
     log.keep({ time: new Date().toISOString(), level: 'error', msg: failure.message });
-    return { exitCode: failure.exitCode, summary: undefined, runDir: request.runDir, error: failure.message };
+    return { exitCode: failure.exitCode, summary: undefined, runDir: request.runDir, error: redactor.text(failure.message) };
   } finally {
     await log.close();
   }

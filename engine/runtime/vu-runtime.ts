@@ -7,6 +7,7 @@ import { SampleSink } from '../metrics/sample-sink.ts';
 import { HostAllowlist, LOOPBACK_ONLY } from '../net/host-allowlist.ts';
 import { RequestTracer, type TracingOptions } from '../tracing/request-tracer.ts';
 import type { Logger } from './logger.ts';
+import { Redactor, type RedactOptions } from './redactor.ts';
 import type { ScenarioState } from './scenario-state.ts';
 import { ScriptFactory } from './script-factory.ts';
 import type { ScriptBundle } from './bundle-script.ts';
@@ -40,6 +41,8 @@ export interface VuRuntimeSettings {
    * @default [] (loopback only)
    */
   allowHosts?: readonly string[];
+  /** What tags and exemplars mask. @default DEFAULT_REDACT */
+  redact?: RedactOptions;
 }
 
 /** Everything the VUs of one thread share: the compiled script, metrics, logger and test state. */
@@ -61,6 +64,8 @@ export class VuRuntime {
   readonly tracer: RequestTracer | undefined;
   /** Where the modules may connect: every connection is checked before it is opened. */
   readonly hostAllowlist: HostAllowlist;
+  /** Masks credentials in the URLs modules put in tags, so no output downstream ever holds them. */
+  readonly redactor: Redactor;
   private readonly files = new Map<string, Buffer>();
 
   constructor(private readonly settings: VuRuntimeSettings) {
@@ -71,7 +76,8 @@ export class VuRuntime {
     this.logger = settings.logger;
     this.console = settings.logger.console();
     this.hostAllowlist = settings.allowHosts?.length ? new HostAllowlist(settings.allowHosts) : LOOPBACK_ONLY;
-    this.tracer = settings.tracing ? new RequestTracer(settings.tracing.exemplarsPerScenario) : undefined;
+    this.redactor = new Redactor(settings.redact);
+    this.tracer = settings.tracing ? new RequestTracer(settings.tracing.exemplarsPerScenario, this.redactor) : undefined;
     this.builtins = Object.fromEntries(
       BUILTIN_METRICS.map((definition) => [definition.name, this.registry.get(definition.name)!]),
     ) as Record<BuiltinMetricName, Metric>;

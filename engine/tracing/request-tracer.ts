@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Exemplar } from '../output/exemplar.ts';
+import { Redactor } from '../runtime/redactor.ts';
 import type { ScenarioState } from '../runtime/scenario-state.ts';
 import { ExemplarReservoir } from './exemplar-reservoir.ts';
 import { parseTraceparent, TraceparentSource } from './traceparent-source.ts';
@@ -33,7 +34,10 @@ export class RequestTracer {
   /** Exemplars kept since the last `takeNew()`; an evicted one leaves before it was ever sent. */
   private readonly fresh = new Set<Exemplar>();
 
-  constructor(readonly exemplarsPerScenario: number) {}
+  constructor(
+    readonly exemplarsPerScenario: number,
+    private readonly redactor: Redactor = new Redactor(),
+  ) {}
 
   /** A new `traceparent` value: random trace id and parent id, sampled. */
   traceparent(): string {
@@ -81,7 +85,8 @@ export class RequestTracer {
       durationMs,
       time: new Date(performance.timeOrigin + performance.now() - durationMs).toISOString(),
       scenario: scenario.name,
-      name,
+      // Masked only for a kept exemplar: the request's name tag may be its URL, credentials and all.
+      name: this.redactor.url(name),
       status: String(status),
       attributes,
     };

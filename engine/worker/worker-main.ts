@@ -26,6 +26,7 @@ try {
     onAbort: (reason) => send({ kind: 'abort', reason }),
     tracing: setup.tracing,
     allowHosts: setup.allowHosts,
+    redact: setup.redact,
   });
   runtime = vus;
   if (setup.jsonPoints) {

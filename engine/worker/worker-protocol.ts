@@ -5,6 +5,7 @@ import type { SeriesDelta } from '../metrics/series-delta.ts';
 import type { LogRecord } from '../runtime/logger.ts';
 import type { ScriptBundle } from '../runtime/bundle-script.ts';
 import type { Exemplar } from '../output/exemplar.ts';
+import type { RedactOptions } from '../runtime/redactor.ts';
 import type { TracingOptions } from '../tracing/request-tracer.ts';
 
 /** Everything a worker needs to run its segment; plain data, copied into the thread. */
@@ -24,6 +25,8 @@ export interface WorkerSetup {
   tracing?: TracingOptions;
   /** Hosts besides loopback that connections may go to. */
   allowHosts: readonly string[];
+  /** What tags and exemplars mask. */
+  redact: RedactOptions;
 }
 
 /** Counters the main thread shows in progress lines and turns into the `vus` and `vus_max` gauges. */

@@ -132,19 +132,38 @@ export interface SaturationAnalysis {
 /** Lag of one consumer group. */
 export interface KafkaLagAnalysis {
   group: string;
-  maxLag: number;
-  lastLag: number;
+  /** Most records waiting at any measured sample; undefined when no sample could measure the lag. */
+  maxLag: number | undefined;
+  /** The latest measured sample's lag; undefined when none could. */
+  lastLag: number | undefined;
+  /** Samples that measured the lag. */
   samples: number;
+  /** Samples that could not (the group had no commit and no partition assigned). */
+  unknownSamples: number;
+  /** Why the first of those could not; undefined when all measured. */
+  unknownReason: string | undefined;
   stages: { label: StageLabel; maxLag: number }[];
 }
 
-/** A sampler that failed during the run. */
+/** A sampler (or one consumer group of the Kafka sampler) that failed during the run. */
 export interface SamplerErrorSummary {
   source: string;
+  /** The consumer group the errors are about, for a group the broker did not know. */
+  group?: string;
   /** Failures, including the suppressed ones. */
   errors: number;
   /** The first error's message. */
   firstError: string;
+  /** First and last failure, ISO 8601. */
+  firstAt: string;
+  lastAt: string;
+  /**
+   * The first failed read after a successful one: when the source stopped answering mid-run. Undefined
+   * when it failed from its first read on (never answered).
+   */
+  stoppedAnsweringAt?: string;
+  /** The last successful read before stoppedAnsweringAt. */
+  lastAnswerAt?: string;
 }
 
 /** One key bucket of the cache hit ratio (tag `id_bucket` of `cache_hit`). */

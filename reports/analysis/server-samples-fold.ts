@@ -28,10 +28,12 @@ interface SourceFold {
 }
 
 interface GroupFold {
-  maxLag: number;
-  lastLag: number;
+  maxLag: number | undefined;
+  lastLag: number | undefined;
   lastMs: number;
   samples: number;
+  unknownSamples: number;
+  unknownReason: string | undefined;
   stages: Map<StageLabel, number>;
 }
 
@@ -64,13 +66,8 @@ export class ServerSamplesFold {
         return this.addSaturation(source, elapsedMs, timeMs, sample);
       case 'kafka-lag':
         return this.addLag(elapsedMs, timeMs, sample);
-      case 'sampler-error': {
-        const summary = this.errors.get(source);
-        const failures = 1 + (Number.isFinite(sample.suppressed) ? sample.suppressed : 0);
-        if (summary) summary.errors += failures;
-        else this.errors.set(source, { source, errors: failures, firstError: String(sample.error) });
-        return;
-      }
+      case 'sampler-error':
+        return this.addError(source, timeMs, sample);
       default:
         return sample satisfies never;
     }
@@ -92,6 +89,8 @@ export class ServerSamplesFold {
         maxLag: fold.maxLag,
         lastLag: fold.lastLag,
         samples: fold.samples,
+        unknownSamples: fold.unknownSamples,
+        unknownReason: fold.unknownReason,
         stages: ordered(fold.stages).map(([label, maxLag]) => ({ label, maxLag })),
       })),
       samplerErrors: [...this.errors.values()],
@@ -123,12 +122,20 @@ export class ServerSamplesFold {
   }
 
   private addLag(elapsedMs: number, timeMs: number, sample: Extract<ServerSample, { kind: 'kafka-lag' }>): void {
+    let fold = this.groups.get(sample.group);
+    if (!fold) {
+      fold = { maxLag: undefined, lastLag: undefined, lastMs: -Infinity, samples: 0, unknownSamples: 0, unknownReason: undefined, stages: new Map() };
+      this.groups.set(sample.group, fold);
+    }
+    if (sample.status === 'unknown') {
+      fold.unknownSamples++;
+      fold.unknownReason ??= String(sample.reason);
+      return;
+    }
     const lag = sample.total;
     if (!Number.isFinite(lag)) return;
-    let fold = this.groups.get(sample.group);
-    if (!fold) this.groups.set(sample.group, (fold = { maxLag: lag, lastLag: lag, lastMs: timeMs, samples: 0, stages: new Map() }));
     fold.samples++;
-    fold.maxLag = Math.max(fold.maxLag, lag);
+    fold.maxLag = Math.max(fold.maxLag ?? 0, lag);
     if (timeMs >= fold.lastMs) {
       fold.lastMs = timeMs;
       fold.lastLag = lag;
@@ -136,5 +143,27 @@ export class ServerSamplesFold {
     const label = this.labelAt(elapsedMs);
     if (label) fold.stages.set(label, Math.max(fold.stages.get(label) ?? 0, lag));
     this.series?.addKafkaLag(elapsedMs / 1000, sample.group, lag);
+  }
+
+  /** Sums a source's failures, suppressed ones included, and keeps when it first stopped answering. */
+  private addError(source: string, timeMs: number, sample: Extract<ServerSample, { kind: 'sampler-error' }>): void {
+    const group = typeof sample.group === 'string' ? sample.group : undefined;
+    const key = group === undefined ? source : `${source}\0${group}`;
+    const failures = 1 + (Number.isFinite(sample.suppressed) ? sample.suppressed : 0);
+    const since = typeof sample.failingSince === 'string' && !Number.isNaN(Date.parse(sample.failingSince)) ? Date.parse(sample.failingSince) : timeMs;
+    const iso = (ms: number) => new Date(ms).toISOString();
+    let summary = this.errors.get(key);
+    if (!summary) {
+      summary = { source, ...(group === undefined ? {} : { group }), errors: 0, firstError: String(sample.error), firstAt: iso(since), lastAt: iso(timeMs) };
+      this.errors.set(key, summary);
+    }
+    summary.errors += failures;
+    if (since < Date.parse(summary.firstAt)) summary.firstAt = iso(since);
+    if (timeMs > Date.parse(summary.lastAt)) summary.lastAt = iso(timeMs);
+    const answered = typeof sample.lastSuccessAt === 'string' ? Date.parse(sample.lastSuccessAt) : NaN;
+    if (!Number.isNaN(answered) && (summary.stoppedAnsweringAt === undefined || since < Date.parse(summary.stoppedAnsweringAt))) {
+      summary.stoppedAnsweringAt = iso(since);
+      summary.lastAnswerAt = iso(answered);
+    }
   }
 }

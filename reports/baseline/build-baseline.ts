@@ -114,13 +114,10 @@ export function buildBaseline(analysis: RunAnalysis, provenance: BaselineProvena
       whole: saturationWindow(source.whole),
       stages: source.stages.map(({ label, window }) => ({ label, window: saturationWindow(window) })),
     })),
-    kafkaLag: analysis.kafkaLag.map((lag) => ({
-      group: lag.group,
-      maxLag: lag.maxLag,
-      lastLag: lag.lastLag,
-      samples: lag.samples,
-      stages: lag.stages.map(({ label, maxLag }) => ({ label, maxLag })),
-    })),
+    // A group whose lag was never measured has no numbers to keep; the run's report says why.
+    kafkaLag: analysis.kafkaLag.flatMap(({ group, maxLag, lastLag, samples, stages }) =>
+      maxLag === undefined || lastLag === undefined ? [] : [{ group, maxLag, lastLag, samples, stages: stages.map(({ label, maxLag }) => ({ label, maxLag })) }],
+    ),
     caching: analysis.caching
       ? {
           warmupS: analysis.caching.warmupS,
@@ -142,6 +139,10 @@ export function buildBaseline(analysis: RunAnalysis, provenance: BaselineProvena
           suspectedLeak: analysis.heapTrend.suspectedLeak,
         }
       : null,
-    samplerErrors: analysis.samplerErrors.map(({ source, errors, firstError }) => ({ source, errors, firstError })),
+    samplerErrors: analysis.samplerErrors.map(({ source, group, errors, firstError }) => ({
+      source: group === undefined ? source : `${source}, group ${group}`,
+      errors,
+      firstError,
+    })),
   };
 }

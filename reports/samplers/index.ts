@@ -11,8 +11,11 @@ export { deriveSaturation, SATURATION_READERS, type GcPauses, type Saturation, t
 export {
   createKafkaLagSampler,
   type GroupLag,
+  type GroupReading,
   type KafkaLagSampler,
   type KafkaLagSamplerOptions,
+  type MissingGroup,
   type PartitionLag,
+  type UnknownGroupLag,
 } from './kafka-lag-sampler.ts';
 export type { KafkaLagSample, SamplerErrorSample, SaturationSample, ServerSample } from './server-sample.ts';

@@ -2,6 +2,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HostAllowlist } from '../../engine/net/host-allowlist.ts';
 import { deriveSaturation } from './derive-saturation.ts';
+import { SourceFailures } from './failure-log.ts';
 import { createKafkaLagSampler } from './kafka-lag-sampler.ts';
 import { scrapePrometheus, type PrometheusScrape } from './scrape-prometheus.ts';
 import type { ServerSample } from './server-sample.ts';
@@ -22,10 +23,16 @@ export interface SamplersOptions {
    */
   timeoutMs?: number;
   /**
-   * A failing source records its first error, then at most one error line per this interval.
+   * A failing source records its first error, then at most one error line per this interval; the count
+   * of those held back is written with the next line, the next success or at stop.
    * @default 60000
    */
   errorIntervalMs?: number;
+  /**
+   * Epoch ms the run started, from which a consumer group without a commit counts its lag.
+   * @default the time the samplers start
+   */
+  startedAtMs?: number;
   /**
    * Hosts besides loopback the samplers may reach: endpoints, redirects and Kafka brokers outside them
    * fail as sampler errors, without a connection.
@@ -40,11 +47,18 @@ export interface RunningSamplers {
   stop(): Promise<void>;
 }
 
+/** What one read of a source yields. */
+interface SourceReading {
+  readonly samples: ServerSample[];
+  /** Parts of the source read on their own (the Kafka source's groups): each one's error, or none when it was read. */
+  readonly parts?: { readonly group: string; readonly error?: string }[];
+}
+
 /** One source sampled in a loop: a Prometheus endpoint or the Kafka lag reader. */
 interface Source {
   readonly name: string;
-  /** Takes one sample and returns the lines it yields. */
-  sample(): Promise<ServerSample[]>;
+  /** Takes one sample. */
+  sample(): Promise<SourceReading>;
   close?(): Promise<void>;
 }
 
@@ -68,28 +82,23 @@ export function startSamplers(options: SamplersOptions): RunningSamplers {
 
   const allowlist = new HostAllowlist(options.allowHosts);
   const sources: Source[] = options.endpoints.map((url) => endpointSource(url, timeoutMs, allowlist));
-  if (options.kafka && options.kafka.groups.length > 0) sources.push(kafkaSource(options.kafka, timeoutMs, allowlist));
+  if (options.kafka && options.kafka.groups.length > 0) {
+    sources.push(kafkaSource(options.kafka, timeoutMs, options.startedAtMs ?? Date.now(), allowlist));
+  }
 
   let stopped = false;
   const timers = new Set<NodeJS.Timeout>();
   const inFlight = new Set<Promise<void>>();
+  const logs = sources.map((source) => new SourceFailures(source.name, errorIntervalMs, write));
 
-  for (const source of sources) {
-    let lastErrorAt = -Infinity;
-    let suppressed = 0;
+  for (const [index, source] of sources.entries()) {
+    const failures = logs[index]!;
     const once = async (): Promise<void> => {
       try {
-        for (const line of await source.sample()) if (!stopped) write(line);
+        const reading = await source.sample();
+        if (!stopped) record(reading, failures, write);
       } catch (error) {
-        if (stopped) return;
-        const now = Date.now();
-        if (now - lastErrorAt < errorIntervalMs) {
-          suppressed += 1;
-          return;
-        }
-        write({ time: new Date(now).toISOString(), source: source.name, kind: 'sampler-error', error: message(error), suppressed });
-        lastErrorAt = now;
-        suppressed = 0;
+        if (!stopped) failures.whole.failed(message(error), Date.now());
       }
     };
     const loop = (): void => {
@@ -116,10 +125,22 @@ export function startSamplers(options: SamplersOptions): RunningSamplers {
     for (const timer of timers) clearTimeout(timer);
     timers.clear();
     await Promise.allSettled([...inFlight]);
+    for (const log of logs) log.flush();
     await Promise.allSettled(sources.map((source) => source.close?.()));
     await new Promise<void>((resolve) => out.end(resolve));
   };
   return { stop: () => (stopping ??= stop()) };
+}
+
+/** Writes a successful read's samples and notes which of its parts failed. */
+function record(reading: SourceReading, failures: SourceFailures, write: (line: ServerSample) => void): void {
+  const now = Date.now();
+  failures.whole.succeeded(now);
+  for (const line of reading.samples) write(line);
+  for (const { group, error } of reading.parts ?? []) {
+    if (error === undefined) failures.part(group).succeeded(now);
+    else failures.part(group).failed(error, now);
+  }
 }
 
 /** Scrapes `url`; from the second scrape on, each one yields the saturation since the previous. */
@@ -131,20 +152,24 @@ function endpointSource(url: string, timeoutMs: number, allowlist: HostAllowlist
       const current = await scrapePrometheus(url, { timeoutMs, allowlist });
       const pair = previous && { previous, current };
       previous = current;
-      if (!pair) return [];
-      return [{ time: new Date(current.timeMs).toISOString(), source: url, kind: 'saturation', ...deriveSaturation(pair) }];
+      if (!pair) return { samples: [] };
+      return { samples: [{ time: new Date(current.timeMs).toISOString(), source: url, kind: 'saturation', ...deriveSaturation(pair) }] };
     },
   };
 }
 
-function kafkaSource(kafka: { brokers: string[]; groups: string[] }, timeoutMs: number, allowlist: HostAllowlist): Source {
-  const sampler = createKafkaLagSampler({ ...kafka, timeoutMs, allowlist });
+/** Lag of each group; a group the broker does not know is a failure of its own, not a lag of 0. */
+function kafkaSource(kafka: { brokers: string[]; groups: string[] }, timeoutMs: number, sinceMs: number, allowlist: HostAllowlist): Source {
+  const sampler = createKafkaLagSampler({ ...kafka, timeoutMs, sinceMs, allowlist });
   return {
     name: 'kafka',
     async sample() {
-      const groups = await sampler.sample();
+      const readings = await sampler.sample();
       const time = new Date().toISOString();
-      return groups.map((lag) => ({ time, source: 'kafka', kind: 'kafka-lag', ...lag }));
+      const samples: ServerSample[] = [];
+      for (const reading of readings) if (reading.status !== 'missing') samples.push({ time, source: 'kafka', kind: 'kafka-lag', ...reading });
+      const parts = readings.map((reading) => (reading.status === 'missing' ? { group: reading.group, error: reading.error } : { group: reading.group }));
+      return { samples, parts };
     },
     close: () => sampler.close(),
   };

@@ -34,7 +34,7 @@ function syncFormError(name: string): () => never {
 
 /** The `k6/http` module of one VU. */
 export function createHttpModule(vu: Vu) {
-  const { builtins, tracer } = vu.runtime;
+  const { builtins, tracer, redactor } = vu.runtime;
   const requestTags = new TagSetCache(vu);
   // Each VU has its own connections, as in k6: plain http on the lean HTTP/1.1 client, https on undici.
   let http1: Http1Client | undefined;
@@ -50,7 +50,8 @@ export function createHttpModule(vu: Vu) {
   /**
    * k6's system tags for one response. A request the script named keeps its name as the `url` tag too:
    * the engine aggregates per tag set, and one series per product id would cost memory and CPU every
-   * second while telling nothing the name does not.
+   * second while telling nothing the name does not. The cache is keyed by the raw URL and the tags hold
+   * it masked (userinfo as k6 masks it, configured query parameters), so masking runs once per tag set.
    */
   function tagSetOf(response: HttpResponse, params: RequestParams, nameTag: string, named: boolean, expected: boolean | undefined, errorCode: number) {
     const method = response.request.method;
@@ -61,7 +62,7 @@ export function createHttpModule(vu: Vu) {
     return requestTags.get(
       key,
       (base) => {
-        const tags: Tags = { ...base, name: nameTag, url, method, status: String(response.status), proto: response.proto };
+        const tags: Tags = { ...base, name: redactor.url(nameTag), url: redactor.url(url), method, status: String(response.status), proto: response.proto };
         if (expected !== undefined) tags.expected_response = String(expected);
         if (errorCode) tags.error_code = String(errorCode);
         for (const tag in params.tags) if (tag !== 'name') tags[tag] = String(params.tags[tag]);

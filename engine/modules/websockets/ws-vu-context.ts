@@ -51,7 +51,7 @@ export class WsVuContext {
   sessionTagSet(base: Tags, url: string, subproto: string, tags: Tags): TagSet {
     const urlTag = tags.name === undefined ? url : String(tags.name);
     const build = (from: Tags): Tags => {
-      const sessionTags: Tags = { ...from, url: urlTag, status: HANDSHAKE_STATUS };
+      const sessionTags: Tags = { ...from, url: this.vu.runtime.redactor.url(urlTag), status: HANDSHAKE_STATUS };
       if (subproto) sessionTags.subproto = subproto;
       for (const name in tags) sessionTags[name] = String(tags[name]);
       return sessionTags;

@@ -49,9 +49,16 @@ const EVALUATORS: { readonly [K in RuleId]: Evaluator } = {
   },
   'kafka-lag': ({ parts, timeScale }, spec) => {
     const series = new Map<string, TimedValue[]>();
-    for (const { timeMs, sample } of parts.kafkaLag) push(series, sample.group, { timeMs, value: sample.total });
+    // Why each group that was never measured could not be: no committed offset to count from, or unknown to the broker.
+    const unseen = new Map<string, string>();
+    for (const { timeMs, sample } of parts.kafkaLag) {
+      if (sample.status === 'unknown') unseen.set(sample.group, sample.reason);
+      else if (Number.isFinite(sample.total)) push(series, sample.group, { timeMs, value: sample.total });
+    }
     const errors = parts.samplerErrors.filter(({ sample }) => sample.source === 'kafka');
-    return evaluateSustained({
+    for (const { sample } of errors) if (sample.group !== undefined && !unseen.has(sample.group)) unseen.set(sample.group, sample.error);
+    for (const group of series.keys()) unseen.delete(group);
+    const result = evaluateSustained({
       rule: 'kafka-lag',
       spec,
       windowMs: scaled(spec, timeScale),
@@ -59,6 +66,11 @@ const EVALUATORS: { readonly [K in RuleId]: Evaluator } = {
       basis: 'total lag of a consumer group, in messages',
       missingReason: missingDataReason(errors, 'no kafka-lag samples: no consumer group was sampled'),
     });
+    // A group whose lag was never seen may be the one far behind: only a trigger elsewhere is a finding.
+    if (unseen.size === 0 || result.kind === 'triggered') return result;
+    const why = [...unseen].map(([group, reason]) => `${group}: ${reason}`).join('; ');
+    const reason = `lag unknown for ${unseen.size} consumer group(s) (${why})${result.kind === 'not-evaluated' ? `; ${result.reason}` : ''}`;
+    return { ...result, kind: 'not-evaluated', reason };
   },
   cpu: ({ parts, timeScale, cores }, spec) => {
     const series = new Map<string, TimedValue[]>();

@@ -59,11 +59,22 @@ describe('the Kafka lag sampler against the test run broker', () => {
     const sampler = createKafkaLagSampler({ brokers, groups: [group] });
     try {
       const [lag] = await sampler.sample();
-      expect(lag!.group).toBe(group);
-      const partitions = [...lag!.partitions].sort((a, b) => a.partition - b.partition);
-      expect(partitions.map((p) => [p.topic, p.partition, p.committed])).toEqual(committed.map((c, p) => [topic, p, c]));
-      for (const p of partitions) expect(p.lag).toBe(p.end - p.committed);
-      expect(lag!.total).toBe(PRODUCED - total);
+      expect(lag).toMatchObject({ status: 'measured', group });
+      if (lag?.status !== 'measured') return;
+      const partitions = [...lag.partitions].sort((a, b) => a.partition - b.partition);
+      expect(partitions.map((p) => [p.topic, p.partition, p.committed, p.from])).toEqual(committed.map((c, p) => [topic, p, c, c]));
+      for (const p of partitions) expect(p.lag).toBe(p.end - p.from);
+      expect(lag.total).toBe(PRODUCED - total);
+    } finally {
+      await sampler.close();
+    }
+  });
+
+  it('reads a group the broker does not know as missing, with a reason, never as a lag of 0', async () => {
+    const sampler = createKafkaLagSampler({ brokers: testKafkaBrokers(), groups: [`loadbook-test-misspelt-${randomBytes(4).toString('hex')}`] });
+    try {
+      const [reading] = await sampler.sample();
+      expect(reading).toMatchObject({ status: 'missing', error: expect.stringMatching(/is unknown to the broker.*check kafka\.consumerGroups/) });
     } finally {
       await sampler.close();
     }

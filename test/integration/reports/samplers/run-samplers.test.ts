@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../../broker/free-port.ts';
+import { readServerSamples } from '../../../../reports/analysis/read-server-samples.ts';
+import { ServerSamplesFold } from '../../../../reports/analysis/server-samples-fold.ts';
 import { startSamplers, type ServerSample } from '../../../../reports/samplers/index.ts';
 import { startShop, type RunningShop } from '../../../../shop/index.ts';
 
@@ -50,6 +52,34 @@ describe('startSamplers writing server.ndjson', () => {
       expect(line.error).toMatch(/could not scrape .*ECONNREFUSED/);
     }
     expect(errors.slice(1).some((line) => line.suppressed > 0)).toBe(true);
+  });
+
+  it('counts every failed scrape of a target killed mid-run, and says when it stopped answering', async () => {
+    const doomed = await startShop({ productCount: 10 });
+    const file = join(dir, 'run-killed', 'server.ndjson');
+    // The default interval between error lines (a minute) is far longer than the outage below.
+    const samplers = startSamplers({ endpoints: [`${doomed.url}/metrics`], intervalMs: 50, file });
+    await sleep(400);
+    const killedAt = Date.now();
+    await doomed.close();
+    await sleep(1_000);
+    await samplers.stop();
+
+    const written = lines(file);
+    const errors = written.filter((line) => line.kind === 'sampler-error');
+    expect(written.filter((line) => line.kind === 'saturation').length).toBeGreaterThanOrEqual(2);
+    // The first failure is written at once, the held-back ones flushed at stop: never only the first.
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    const failures = errors.reduce((sum, line) => sum + 1 + line.suppressed, 0);
+    expect(failures).toBeGreaterThanOrEqual(8);
+
+    const fold = new ServerSamplesFold(killedAt - 400, [{ label: 'steady', startMs: 0, endMs: 10_000 }]);
+    for await (const sample of readServerSamples(file)) fold.add(sample);
+    const [summary] = fold.result(50).samplerErrors;
+    expect(summary).toMatchObject({ errors: failures, stoppedAnsweringAt: expect.any(String), lastAnswerAt: expect.any(String) });
+    expect(Date.parse(summary!.stoppedAnsweringAt!)).toBeGreaterThanOrEqual(killedAt);
+    expect(Date.parse(summary!.lastAnswerAt!)).toBeLessThanOrEqual(killedAt);
+    expect(Date.parse(summary!.lastAt)).toBeGreaterThan(Date.parse(summary!.firstAt));
   });
 
   it('records a sampler-error for Kafka when no broker answers, and still stops', async () => {

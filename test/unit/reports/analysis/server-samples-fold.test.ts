@@ -67,6 +67,8 @@ describe('ServerSamplesFold', () => {
         maxLag: 120,
         lastLag: 10,
         samples: 3,
+        unknownSamples: 0,
+        unknownReason: undefined,
         stages: [
           { label: 'warm-up', maxLag: 40 },
           { label: 'steady', maxLag: 120 },
@@ -75,8 +77,35 @@ describe('ServerSamplesFold', () => {
     ]);
   });
 
-  it('counts sampler failures with the suppressed ones, keeping the first message', () => {
-    expect(fold(LINES).result(50).samplerErrors).toEqual([{ source: 'kafka', errors: 6, firstError: 'could not read lag: ECONNREFUSED' }]);
+  it('counts sampler failures with the suppressed ones, keeping the first message and when they began and ended', () => {
+    expect(fold(LINES).result(50).samplerErrors).toEqual([
+      { source: 'kafka', errors: 6, firstError: 'could not read lag: ECONNREFUSED', firstAt: at(-1), lastAt: at(20) },
+    ]);
+  });
+
+  it('says when a source that had answered stopped answering, with its last answer', () => {
+    const outage = { source: NODE, kind: 'sampler-error', error: 'could not scrape: ECONNREFUSED', failingSince: at(12), lastSuccessAt: at(11) } as const;
+    const lines: ServerSample[] = [
+      { ...outage, time: at(12), suppressed: 0 },
+      { ...outage, time: at(22), suppressed: 18 },
+      // Flushed at stop: the last held-back failure carries the count of the others.
+      { ...outage, time: at(29), suppressed: 12 },
+    ];
+    expect(fold(lines).result(50).samplerErrors).toEqual([
+      { source: NODE, errors: 33, firstError: outage.error, firstAt: at(12), lastAt: at(29), stoppedAnsweringAt: at(12), lastAnswerAt: at(11) },
+    ]);
+  });
+
+  it('keeps a group the broker did not know apart from the Kafka source, and counts samples whose lag was unknown, never as 0', () => {
+    const lines: ServerSample[] = [
+      { kind: 'sampler-error', time: at(1), source: 'kafka', group: 'shop-consumr', error: 'consumer group "shop-consumr" is unknown to the broker', suppressed: 0 },
+      { kind: 'kafka-lag', time: at(2), source: 'kafka', status: 'unknown', group: 'idle', reason: 'group "idle" is EMPTY with no committed offsets' },
+    ];
+    const result = fold(lines).result(50);
+    expect(result.samplerErrors).toEqual([expect.objectContaining({ source: 'kafka', group: 'shop-consumr', errors: 1 })]);
+    expect(result.kafkaLag).toEqual([
+      { group: 'idle', maxLag: undefined, lastLag: undefined, samples: 0, unknownSamples: 1, unknownReason: 'group "idle" is EMPTY with no committed offsets', stages: [] },
+    ]);
   });
 
   it('fits the heap trend of the first source with heap samples', () => {

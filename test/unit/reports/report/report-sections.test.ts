@@ -25,6 +25,14 @@ describe('SECTIONS on a spike run', () => {
     expect(rows[1]).toContain('✅ under 180');
   });
 
+  it('writes unknown, never 0, for a consumer group whose lag could not be measured, and says why', () => {
+    const reason = 'group "idle" is EMPTY with no committed offsets and no partitions assigned';
+    const idle = { group: 'idle', maxLag: undefined, lastLag: undefined, samples: 0, unknownSamples: 4, unknownReason: reason, stages: [] };
+    const markdown = section('kafka-lag', { ...spike, kafkaLag: [...spike.kafkaLag, idle] });
+    expect(markdown).toMatch(/\| idle \| unknown \| unknown \| 0 \|/);
+    expect(markdown).toContain('idle: lag unknown in 4 of 4 samples');
+  });
+
   it('lists the top key buckets only while the hit ratio is below target', () => {
     expect(section('caching')).toContain('| 0-99 | 40.4% | 96.2% | 1,106 |');
     const met = { ...spike, caching: { ...spike.caching!, hitRatio: 0.91, meetsTarget: true } };

@@ -80,6 +80,30 @@ describe('evaluateRules', () => {
     expect(result(rule, { samples })).toMatchObject({ kind: 'not-evaluated', rule, reason });
   });
 
+  describe('kafka-lag with a consumer group whose lag is unknown', () => {
+    const fine = lag([[0, 10], [400, 10]]);
+    const unknown: TimedServerSample = {
+      timeMs: T0,
+      sample: { kind: 'kafka-lag', time: new Date(T0).toISOString(), source: 'kafka', status: 'unknown', group: 'idle', reason: 'group "idle" is EMPTY with no committed offsets and no partitions assigned' },
+    };
+    const missing: TimedServerSample = {
+      timeMs: T0,
+      sample: { kind: 'sampler-error', time: new Date(T0).toISOString(), source: 'kafka', group: 'shop-consumr', error: 'consumer group "shop-consumr" is unknown to the broker', suppressed: 3 },
+    };
+
+    it.each([
+      { case: 'a group with unknown lag beside a fine one', samples: [...fine, unknown], reason: 'lag unknown for 1 consumer group(s) (idle: group "idle" is EMPTY' },
+      { case: 'a group the broker does not know beside a fine one', samples: [...fine, missing], reason: 'lag unknown for 1 consumer group(s) (shop-consumr: consumer group "shop-consumr" is unknown to the broker)' },
+      { case: 'a group the broker does not know alone', samples: [missing], reason: 'lag unknown for 1 consumer group(s) (shop-consumr: consumer group' },
+    ])('is not evaluated, never ok, for $case', ({ samples, reason }) => {
+      expect(result('kafka-lag', { samples })).toMatchObject({ kind: 'not-evaluated', reason: expect.stringContaining(reason) });
+    });
+
+    it('still triggers when another group stays above the threshold', () => {
+      expect(result('kafka-lag', { samples: [...lag([[0, 9000], [300, 9000]]), unknown] }).kind).toBe('triggered');
+    });
+  });
+
   it('never passes a short run even when no sample was above', () => {
     expect(result('cpu', { samples: cpu([[0, 10], [60, 10]]) }).kind).toBe('not-evaluated');
   });
