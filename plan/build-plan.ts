@@ -9,7 +9,9 @@ import { LOADBOOK_ENV, readConfigFromEnv } from '../lib/read-config-from-env.ts'
 import { isScenarioName, SCENARIO_NAMES, SCENARIOS } from '../lib/scenarios.ts';
 import { isPhaseName, PHASE_NAMES, type PhaseName, type PhaseStage, type StageLabel } from '../phases/index.ts';
 import configSchema from '../schemas/config.schema.json' with { type: 'json' };
+import { checkWorkers } from '../engine/options/machine-limits.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { checkPlanFits } from './check-plan-fits.ts';
 import { checkTargetAllowed } from './check-target-allowed.ts';
 import { compileSchema } from './compile-schema.ts';
 import { formatSchemaError } from './format-schema-error.ts';
@@ -140,6 +142,7 @@ function checkInput(input: BuildPlanInput): { phase: PhaseName; names: ScenarioN
     fail(invalidValue('timeScale', 'a number in (0, 1] that multiplies every duration', timeScale));
   }
   if (!(Number.isInteger(workers) && workers >= 1)) fail(invalidValue('workers', 'a whole number of worker threads, at least 1', workers));
+  checkWorkers(workers, '--workers');
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) fail(invalidValue('now', 'a valid Date', String(now)));
   if (!validateConfig(input.config)) {
     throw new LoadbookError(
@@ -182,6 +185,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   } catch (error) {
     fail(error as Error);
   }
+  checkPlanFits(settings, names);
 
   const scenarios = names.map((name): PlanScenario => {
     const profile = scenarioProfile(settings, name);

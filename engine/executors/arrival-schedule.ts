@@ -4,6 +4,11 @@ import type { Stage } from './executor-types.ts';
 export interface ArrivalSchedule {
   readonly total: number;
   timeOf(iteration: number): number;
+  /**
+   * How many iterations are due by `elapsedMs`, at most `total`: the inverse of timeOf, so a scheduler
+   * that fell behind by millions of iterations counts them in one step instead of one by one.
+   */
+  dueBy(elapsedMs: number): number;
 }
 
 // Rounding guard: 200/s for 10s is 2000 iterations, not 2001 from a float landing a hair above 2000.
@@ -11,13 +16,19 @@ const EPSILON = 1e-9;
 
 /** ceil() that ignores float noise; the guard grows with the value, as float error does (997/3s for 24h). */
 function ceilCount(due: number): number {
+  if (!Number.isFinite(due)) return due;
   return Math.ceil(due - Math.max(EPSILON, Math.abs(due) * 1e-12));
 }
 
 /** `rate` iterations per `timeUnitMs`, evenly spaced, for `durationMs`. */
 export function constantArrivals(rate: number, timeUnitMs: number, durationMs: number): ArrivalSchedule {
   const interval = timeUnitMs / rate;
-  return { total: ceilCount((rate * durationMs) / timeUnitMs), timeOf: (iteration) => iteration * interval };
+  const total = ceilCount((rate * durationMs) / timeUnitMs);
+  return {
+    total,
+    timeOf: (iteration) => iteration * interval,
+    dueBy: (elapsedMs) => (elapsedMs < 0 ? 0 : Math.min(total, Math.floor((elapsedMs * rate) / timeUnitMs) + 1)),
+  };
 }
 
 interface Piece {
@@ -58,6 +69,14 @@ export function rampingArrivals(startRate: number, timeUnitMs: number, stages: S
           ? due / piece.fromRate
           : (-piece.fromRate + Math.sqrt(Math.max(0, piece.fromRate ** 2 + 4 * slope * due))) / (2 * slope);
       return piece.startMs + Math.min(piece.durationMs, Math.max(0, offset));
+    },
+    dueBy(elapsedMs) {
+      if (elapsedMs < 0) return 0;
+      const piece = pieces.find((candidate) => elapsedMs < candidate.startMs + candidate.durationMs);
+      if (piece === undefined) return total;
+      const offset = elapsedMs - piece.startMs;
+      const area = piece.fromRate * offset + ((piece.toRate - piece.fromRate) * offset * offset) / (2 * piece.durationMs);
+      return Math.min(total, Math.floor(piece.before + area / timeUnitMs) + 1);
     },
   };
 }
