@@ -47,7 +47,7 @@ export function checkPlanFits(settings: EnvSettings, names: readonly ScenarioNam
   const fitting = highestFittingRate(vusAt, baselineRate, limit);
   const fix =
     fitting === undefined
-      ? `lower headroom (${headroom}), the p95 budgets or ws-broadcast's subscribers`
+      ? `lower headroom (${formatNumber(headroom)}), the p95 budgets or ws-broadcast's subscribers`
       : `use a rate ≤ ${formatNumber(roundDown(fitting))} (at headroom ${headroom})`;
   throw new LoadbookError(
     `invalid rate ${formatNumber(baselineRate)} (--rate, LOADBOOK_RATE or baselineRate); the ${settings.phase} plan needs ${formatNumber(needed)} VUs and ${vuCapacity(machine)}; ${fix}`,

@@ -20,14 +20,26 @@ function ceilCount(due: number): number {
   return Math.ceil(due - Math.max(EPSILON, Math.abs(due) * 1e-12));
 }
 
+/**
+ * How many iterations are due by `elapsedMs`: `estimate` (from the rate's integral) corrected against
+ * timeOf, so the two agree to the iteration however the floats round.
+ */
+function dueCount(estimate: number, elapsedMs: number, total: number, timeOf: (iteration: number) => number): number {
+  let due = Math.max(0, Math.min(total, estimate));
+  while (due > 0 && timeOf(due - 1) > elapsedMs) due--;
+  while (due < total && timeOf(due) <= elapsedMs) due++;
+  return due;
+}
+
 /** `rate` iterations per `timeUnitMs`, evenly spaced, for `durationMs`. */
 export function constantArrivals(rate: number, timeUnitMs: number, durationMs: number): ArrivalSchedule {
   const interval = timeUnitMs / rate;
   const total = ceilCount((rate * durationMs) / timeUnitMs);
+  const timeOf = (iteration: number) => iteration * interval;
   return {
     total,
-    timeOf: (iteration) => iteration * interval,
-    dueBy: (elapsedMs) => (elapsedMs < 0 ? 0 : Math.min(total, Math.floor((elapsedMs * rate) / timeUnitMs) + 1)),
+    timeOf,
+    dueBy: (elapsedMs) => dueCount(Math.floor((elapsedMs * rate) / timeUnitMs) + 1, elapsedMs, total, timeOf),
   };
 }
 
@@ -58,7 +70,7 @@ export function rampingArrivals(startRate: number, timeUnitMs: number, stages: S
     fromRate = stage.target;
   }
   const total = ceilCount(before);
-  return {
+  const schedule: ArrivalSchedule = {
     total,
     timeOf(iteration) {
       const piece = pieces.find((candidate) => iteration < candidate.before + candidate.count - EPSILON) ?? pieces.at(-1)!;
@@ -71,12 +83,12 @@ export function rampingArrivals(startRate: number, timeUnitMs: number, stages: S
       return piece.startMs + Math.min(piece.durationMs, Math.max(0, offset));
     },
     dueBy(elapsedMs) {
-      if (elapsedMs < 0) return 0;
       const piece = pieces.find((candidate) => elapsedMs < candidate.startMs + candidate.durationMs);
-      if (piece === undefined) return total;
-      const offset = elapsedMs - piece.startMs;
+      if (piece === undefined) return dueCount(total, elapsedMs, total, schedule.timeOf);
+      const offset = Math.max(0, elapsedMs - piece.startMs);
       const area = piece.fromRate * offset + ((piece.toRate - piece.fromRate) * offset * offset) / (2 * piece.durationMs);
-      return Math.min(total, Math.floor(piece.before + area / timeUnitMs) + 1);
+      return dueCount(Math.floor(piece.before + area / timeUnitMs) + 1, elapsedMs, total, schedule.timeOf);
     },
   };
+  return schedule;
 }

@@ -76,11 +76,10 @@ export function roundDown(value: number): number {
 export function checkWorkers(count: number, what: string, machine: Machine = THIS_MACHINE): void {
   const limit = maxWorkers(machine);
   if (count <= limit) return;
+  const isolate = `each is a V8 isolate of about ${formatBytes(BYTES_PER_WORKER)}`;
   const reason =
     limit === machine.cores * WORKERS_PER_CORE
-      ? `${machine.cores} cores × ${WORKERS_PER_CORE}`
-      : `about ${formatBytes(BYTES_PER_WORKER)} each in half of its ${formatBytes(machine.totalBytes)}`;
-  throw new OptionsError(
-    `invalid ${what} ${shown(count)}; this machine fits at most ${limit} worker threads (${reason}; each is a V8 isolate of about ${formatBytes(BYTES_PER_WORKER)}); use ${what} ${limit} or fewer`,
-  );
+      ? `${machine.cores} cores × ${WORKERS_PER_CORE}; ${isolate}`
+      : `${isolate}, in half of its ${formatBytes(machine.totalBytes)}`;
+  throw new OptionsError(`invalid ${what} ${shown(count)}; this machine fits at most ${limit} worker threads (${reason}); use ${what} ${limit} or fewer`);
 }
