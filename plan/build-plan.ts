@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { arch, availableParallelism, platform } from 'node:os';
 import { LoadbookError } from '../engine/errors.ts';
+import { checkWorkers } from '../engine/options/machine-limits.ts';
 import type { LoadbookConfig, ScenarioName } from '../lib/config.ts';
 import { invalidValue } from '../lib/invalid-value.ts';
 import { mergeConfig } from '../lib/merge-config.ts';
@@ -9,7 +10,6 @@ import { LOADBOOK_ENV, readConfigFromEnv } from '../lib/read-config-from-env.ts'
 import { isScenarioName, SCENARIO_NAMES, SCENARIOS } from '../lib/scenarios.ts';
 import { isPhaseName, PHASE_NAMES, type PhaseName, type PhaseStage, type StageLabel } from '../phases/index.ts';
 import configSchema from '../schemas/config.schema.json' with { type: 'json' };
-import { checkWorkers } from '../engine/options/machine-limits.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { checkPlanFits } from './check-plan-fits.ts';
 import { checkTargetAllowed } from './check-target-allowed.ts';

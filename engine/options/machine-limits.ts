@@ -57,7 +57,7 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GiB` : `${Math.round(bytes / 1024 ** 2)} MiB`;
 }
 
-/** Why the VU limit is what it is: `this machine fits about 881,000 VUs (14 KiB each in half of its 23.5 GiB)`. */
+/** Why the VU limit is what it is: `this machine fits about 880,000 VUs (14 KiB each in half of its 23.5 GiB)`. */
 export function vuCapacity(machine: Machine = THIS_MACHINE): string {
   return `this machine fits about ${formatNumber(roundDown(maxVus(machine)))} VUs (${BYTES_PER_VU / 1024} KiB each in half of its ${formatBytes(machine.totalBytes)})`;
 }

@@ -23,20 +23,20 @@ const KILL_AFTER_MS = 20_000;
 
 describe('load the machine cannot hold', () => {
   let server: DelayServer;
+  let hugeConfig: string;
   beforeAll(async () => {
     server = await startDelayServer(20);
+    hugeConfig = path.join(mkdtempSync(path.join(tmpdir(), 'loadbook-bounds-')), 'huge.json');
+    writeFileSync(hugeConfig, JSON.stringify({ baselineRate: 1e308 }));
   });
   afterAll(() => server.close());
 
   it.each([
     ['--rate 1e12', ['--rate', '1e12'], /^error: invalid rate 1,000,000,000,000 \(--rate, LOADBOOK_RATE or baselineRate\); the smoke plan needs 72,000,000,000 VUs and this machine fits about [\d,]+ VUs .*; use a rate ≤ [\d,]+ \(at headroom 3\)$/m],
     ['"baselineRate": 1e308 in the config', ['--config', 'HUGE_CONFIG'], /^error: invalid rate 1\.0e\+308 .*; the smoke plan needs 7\.2e\+306 VUs/m],
-    ['--workers 999', ['--workers', '999'], /^error: invalid --workers 999; this machine fits at most \d+ worker threads .*; use --workers \d+ or fewer$/m],
   ])('a phase refuses %s with exit 104 and one line, before a run folder or service exists', async (_, flags, message) => {
-    const config = path.join(mkdtempSync(path.join(tmpdir(), 'loadbook-bounds-')), 'huge.json');
-    writeFileSync(config, JSON.stringify({ baselineRate: 1e308 }));
     const before = runFolders();
-    const args = ['smoke', '--scenario', 'product-get', '--time-scale', '0.02', '--target', server.url, ...flags.map((flag) => (flag === 'HUGE_CONFIG' ? config : flag))];
+    const args = ['smoke', '--scenario', 'product-get', '--time-scale', '0.02', '--target', server.url, ...flags.map((flag) => (flag === 'HUGE_CONFIG' ? hugeConfig : flag))];
     const result = await runScript('phase.ts', args);
     expect(result.code).toBe(104);
     expect(result.stderr).toMatch(ONE_LINE);
@@ -47,8 +47,7 @@ describe('load the machine cannot hold', () => {
 
   it.each([
     ['maxVUs 10^9', ['-e', 'MAX_VUS=1e9'], /^error: invalid scenarios\.flood\.maxVUs 1,000,000,000; this machine fits about [\d,]+ VUs .*; use maxVUs ≤ [\d,]+$/m],
-    ['a rate of 10^308', ['-e', 'RATE=1e308'], /^error: invalid scenarios\.flood\.rate 1e\+308; the scenario would schedule ∞ iterations, more than 2\^53/m],
-    ['--workers 999', ['--workers', '999'], /^error: invalid --workers 999; this machine fits at most \d+ worker threads/m],
+    ['--workers 999', ['--workers', '999'], /^error: invalid --workers 999; this machine fits at most \d+ worker threads .*; use --workers \d+ or fewer$/m],
   ])('loadbook run refuses %s with exit 104 and one line', async (_, flags, message) => {
     const result = await runCli(['run', fixture('flood.ts'), '-q', '-e', `TARGET=${server.url}`, ...flags]);
     expect(result.code).toBe(104);

@@ -18,13 +18,13 @@ const scenarios = (definitions: Record<string, Record<string, unknown>>) => norm
 const arrivals = (rate: number, maxVUs: number) => ({ executor: 'constant-arrival-rate', rate, duration: '10s', preAllocatedVUs: 1, maxVUs });
 
 describe('machine limits', () => {
-  it.each<[string, Machine, number, number]>([
+  it.each<[string, number, number, Machine]>([
     // machine, max VUs (half the memory at 14 KiB a VU), max workers (cores × 4, or half the memory at 70 MiB a worker)
-    ['2 cores and 24 GiB', MEASURED, 898_779, 8],
-    ['64 cores and 256 GiB', { totalBytes: 256 * GIB, cores: 64 }, 9_586_980, 256],
-    ['16 cores and 1 GiB', { totalBytes: GIB, cores: 16 }, 37_449, 7],
-    ['1 core and 64 MiB', { totalBytes: 64 * 1024 ** 2, cores: 1 }, 2_340, 1],
-  ])('gives a machine of %s room for %d VUs and %d worker threads', (_, machine, vus, workers) => {
+    ['2 cores and 24 GiB', 898_779, 8, MEASURED],
+    ['64 cores and 256 GiB', 9_586_980, 256, { totalBytes: 256 * GIB, cores: 64 }],
+    ['16 cores and 1 GiB', 37_449, 7, { totalBytes: GIB, cores: 16 }],
+    ['1 core and 64 MiB', 2_340, 1, { totalBytes: 64 * 1024 ** 2, cores: 1 }],
+  ])('gives a machine of %s room for %d VUs and %d worker threads', (_, vus, workers, machine) => {
     expect([maxVus(machine), maxWorkers(machine)]).toEqual([vus, workers]);
   });
 
