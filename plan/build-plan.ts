@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { arch, availableParallelism, platform } from 'node:os';
 import { LoadbookError } from '../engine/errors.ts';
+import { checkWorkers } from '../engine/options/machine-limits.ts';
 import type { LoadbookConfig, ScenarioName } from '../lib/config.ts';
 import { invalidValue } from '../lib/invalid-value.ts';
 import { mergeConfig } from '../lib/merge-config.ts';
@@ -10,6 +11,7 @@ import { isScenarioName, SCENARIO_NAMES, SCENARIOS } from '../lib/scenarios.ts';
 import { isPhaseName, PHASE_NAMES, type PhaseName, type PhaseStage, type StageLabel } from '../phases/index.ts';
 import configSchema from '../schemas/config.schema.json' with { type: 'json' };
 import { canonicalJson } from './canonical-json.ts';
+import { checkPlanFits } from './check-plan-fits.ts';
 import { checkConfigAddresses, checkTargetAllowed } from './check-target-allowed.ts';
 import { compileSchema } from './compile-schema.ts';
 import { formatSchemaError } from './format-schema-error.ts';
@@ -140,6 +142,7 @@ function checkInput(input: BuildPlanInput): { phase: PhaseName; names: ScenarioN
     fail(invalidValue('timeScale', 'a number in (0, 1] that multiplies every duration', timeScale));
   }
   if (!(Number.isInteger(workers) && workers >= 1)) fail(invalidValue('workers', 'a whole number of worker threads, at least 1', workers));
+  checkWorkers(workers, '--workers');
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) fail(invalidValue('now', 'a valid Date', String(now)));
   if (!validateConfig(input.config)) {
     throw new LoadbookError(
@@ -183,6 +186,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   } catch (error) {
     fail(error as Error);
   }
+  checkPlanFits(settings, names);
 
   const scenarios = names.map((name): PlanScenario => {
     const profile = scenarioProfile(settings, name);

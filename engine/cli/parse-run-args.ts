@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { OptionsError, shown } from '../errors.ts';
 import { checkedAllowHosts } from '../net/host-allowlist.ts';
+import { checkWorkers } from '../options/machine-limits.ts';
 import type { RunRequest } from '../run/run-request.ts';
 import { DEFAULT_EXEMPLARS_PER_SCENARIO } from '../tracing/request-tracer.ts';
 
@@ -137,6 +138,8 @@ export function parseRunArgs(argv: string[], env: Record<string, string | undefi
   }
   const trendStats = values['summary-trend-stats']?.split(',').map((stat) => stat.trim());
   const exemplars = positiveInteger(values.exemplars, '--exemplars');
+  const workers = positiveInteger(values.workers, '--workers');
+  if (workers !== undefined) checkWorkers(workers, '--workers');
   const tracing = values.tracing || exemplars !== undefined ? { exemplarsPerScenario: exemplars ?? DEFAULT_EXEMPLARS_PER_SCENARIO } : undefined;
   return {
     help,
@@ -155,7 +158,7 @@ export function parseRunArgs(argv: string[], env: Record<string, string | undefi
       outputs: values.out,
       noSummary: Boolean(values['no-summary']),
       quiet: Boolean(values.quiet),
-      workers: positiveInteger(values.workers, '--workers'),
+      workers,
       runDir: values['run-dir'],
       tracing,
       allowHosts: allowHosts(values['allow-hosts'], env),

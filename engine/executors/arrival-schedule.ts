@@ -4,6 +4,11 @@ import type { Stage } from './executor-types.ts';
 export interface ArrivalSchedule {
   readonly total: number;
   timeOf(iteration: number): number;
+  /**
+   * How many iterations are due by `elapsedMs`, at most `total`: the inverse of timeOf, so a scheduler
+   * that fell behind by millions of iterations counts them in one step instead of one by one.
+   */
+  dueBy(elapsedMs: number): number;
 }
 
 // Rounding guard: 200/s for 10s is 2000 iterations, not 2001 from a float landing a hair above 2000.
@@ -11,13 +16,31 @@ const EPSILON = 1e-9;
 
 /** ceil() that ignores float noise; the guard grows with the value, as float error does (997/3s for 24h). */
 function ceilCount(due: number): number {
+  if (!Number.isFinite(due)) return due;
   return Math.ceil(due - Math.max(EPSILON, Math.abs(due) * 1e-12));
+}
+
+/**
+ * How many iterations are due by `elapsedMs`: `estimate` (from the rate's integral) corrected against
+ * timeOf, so the two agree to the iteration however the floats round.
+ */
+function dueCount(estimate: number, elapsedMs: number, total: number, timeOf: (iteration: number) => number): number {
+  let due = Math.max(0, Math.min(total, estimate));
+  while (due > 0 && timeOf(due - 1) > elapsedMs) due--;
+  while (due < total && timeOf(due) <= elapsedMs) due++;
+  return due;
 }
 
 /** `rate` iterations per `timeUnitMs`, evenly spaced, for `durationMs`. */
 export function constantArrivals(rate: number, timeUnitMs: number, durationMs: number): ArrivalSchedule {
   const interval = timeUnitMs / rate;
-  return { total: ceilCount((rate * durationMs) / timeUnitMs), timeOf: (iteration) => iteration * interval };
+  const total = ceilCount((rate * durationMs) / timeUnitMs);
+  const timeOf = (iteration: number) => iteration * interval;
+  return {
+    total,
+    timeOf,
+    dueBy: (elapsedMs) => dueCount(Math.floor((elapsedMs * rate) / timeUnitMs) + 1, elapsedMs, total, timeOf),
+  };
 }
 
 interface Piece {
@@ -47,7 +70,7 @@ export function rampingArrivals(startRate: number, timeUnitMs: number, stages: S
     fromRate = stage.target;
   }
   const total = ceilCount(before);
-  return {
+  const schedule: ArrivalSchedule = {
     total,
     timeOf(iteration) {
       const piece = pieces.find((candidate) => iteration < candidate.before + candidate.count - EPSILON) ?? pieces.at(-1)!;
@@ -59,5 +82,13 @@ export function rampingArrivals(startRate: number, timeUnitMs: number, stages: S
           : (-piece.fromRate + Math.sqrt(Math.max(0, piece.fromRate ** 2 + 4 * slope * due))) / (2 * slope);
       return piece.startMs + Math.min(piece.durationMs, Math.max(0, offset));
     },
+    dueBy(elapsedMs) {
+      const piece = pieces.find((candidate) => elapsedMs < candidate.startMs + candidate.durationMs);
+      if (piece === undefined) return dueCount(total, elapsedMs, total, schedule.timeOf);
+      const offset = Math.max(0, elapsedMs - piece.startMs);
+      const area = piece.fromRate * offset + ((piece.toRate - piece.fromRate) * offset * offset) / (2 * piece.durationMs);
+      return dueCount(Math.floor(piece.before + area / timeUnitMs) + 1, elapsedMs, total, schedule.timeOf);
+    },
   };
+  return schedule;
 }

@@ -9,6 +9,7 @@ export const constantVus: Executor<'constant-vus'> = {
     return { ...common, kind: 'constant-vus', vus: options.integer('vus', 1, 1), durationMs: options.positiveDuration('duration') };
   },
   maxVus: (config) => config.vus,
+  vusOption: () => 'vus',
   durationMs: (config) => config.durationMs,
   async run(config, context) {
     const start = performance.now();

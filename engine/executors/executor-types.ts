@@ -69,6 +69,8 @@ export interface Executor<K extends ExecutorKind = ExecutorKind> {
   read(options: OptionReader, common: CommonScenario): ConfigOf<K>;
   /** The most VUs this scenario can use across all instances: the size of its VU id range. */
   maxVus(config: ConfigOf<K>): number;
+  /** The option that sets maxVus, for messages: `maxVUs`, `vus`, `stages[2].target`… */
+  vusOption(config: ConfigOf<K>): string;
   /** How long the scenario runs, from its start, not counting gracefulStop. */
   durationMs(config: ConfigOf<K>): number;
   /** Runs this instance's segment of the scenario; resolves when its last iteration has ended. */

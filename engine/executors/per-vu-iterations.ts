@@ -15,6 +15,7 @@ export const perVuIterations: Executor<'per-vu-iterations'> = {
     };
   },
   maxVus: (config) => config.vus,
+  vusOption: () => 'vus',
   durationMs: (config) => config.maxDurationMs,
   async run(config, context) {
     const done = new Map<number, number>();

@@ -7,17 +7,22 @@ export const rampingArrivalRate: Executor<'ramping-arrival-rate'> = {
   kind: 'ramping-arrival-rate',
   read(options, common) {
     const preAllocatedVUs = options.integer('preAllocatedVUs', undefined, 0);
+    const startRate = options.rate('startRate', 0, true);
+    const timeUnitMs = options.positiveDuration('timeUnit', '1s');
+    const stages = options.stages();
+    options.countable(rampingArrivals(startRate, timeUnitMs, stages).total, 'stages');
     return {
       ...common,
       kind: 'ramping-arrival-rate',
-      startRate: options.rate('startRate', 0, true),
-      timeUnitMs: options.positiveDuration('timeUnit', '1s'),
-      stages: options.stages(),
+      startRate,
+      timeUnitMs,
+      stages,
       preAllocatedVUs,
       maxVUs: Math.max(preAllocatedVUs, options.integer('maxVUs', preAllocatedVUs, 0)),
     };
   },
   maxVus: (config) => config.maxVUs,
+  vusOption: (config) => (config.maxVUs === config.preAllocatedVUs ? 'preAllocatedVUs' : 'maxVUs'),
   durationMs: (config) => config.stages.reduce((sum, stage) => sum + stage.durationMs, 0),
   run: (config, context) =>
     runOpenModel(

@@ -41,6 +41,10 @@ export const rampingVus: Executor<'ramping-vus'> = {
     };
   },
   maxVus: (config) => Math.max(config.startVUs, ...config.stages.map((stage) => stage.target)),
+  vusOption(config) {
+    const peak = rampingVus.maxVus(config);
+    return peak === config.startVUs ? 'startVUs' : `stages[${config.stages.findIndex((stage) => stage.target === peak)}].target`;
+  },
   durationMs: (config) => totalMs(config.stages),
   async run(config, context) {
     const start = performance.now();

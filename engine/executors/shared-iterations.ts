@@ -17,6 +17,7 @@ export const sharedIterations: Executor<'shared-iterations'> = {
     return { ...common, kind: 'shared-iterations', vus, iterations, maxDurationMs: options.positiveDuration('maxDuration', '10m') };
   },
   maxVus: (config) => config.vus,
+  vusOption: () => 'vus',
   durationMs: (config) => config.maxDurationMs,
   async run(config, context) {
     let remaining = shareOf(config.iterations, context.segment);

@@ -4,6 +4,7 @@ import type { CommonScenario, ScenarioConfig } from '../executors/executor-types
 import { OptionReader } from '../executors/read-option.ts';
 import type { MetricType, Tags } from '../metrics/metric-types.ts';
 import { parseThresholds } from '../thresholds/index.ts';
+import { formatNumber, maxVus, roundDown, THIS_MACHINE, vuCapacity, type Machine } from './machine-limits.ts';
 import { parseDuration } from './parse-duration.ts';
 import { DEFAULT_SUMMARY_TREND_STATS, type OptionOverrides, type TestOptions } from './test-options.ts';
 
@@ -60,6 +61,25 @@ function readScenario(name: string, raw: unknown): ScenarioConfig {
   return (EXECUTORS[executor].read as (reader: OptionReader, common: CommonScenario) => ScenarioConfig)(reader, common);
 }
 
+/**
+ * Refuses scenarios whose VUs cannot fit in the machine's memory, naming the scenario and option that
+ * asks for the most, before a single VU is created.
+ */
+export function checkVusFit(scenarios: ScenarioConfig[], machine: Machine = THIS_MACHINE): void {
+  const executorOf = (scenario: ScenarioConfig) =>
+    EXECUTORS[scenario.kind] as unknown as { maxVus(config: ScenarioConfig): number; vusOption(config: ScenarioConfig): string };
+  const sizes = scenarios.map((scenario) => ({ scenario, vus: executorOf(scenario).maxVus(scenario) }));
+  const total = sizes.reduce((sum, size) => sum + size.vus, 0);
+  const limit = maxVus(machine);
+  if (total <= limit) return;
+  const largest = sizes.reduce((most, size) => (size.vus > most.vus ? size : most));
+  const option = executorOf(largest.scenario).vusOption(largest.scenario);
+  const room = limit - (total - largest.vus);
+  const others = total > largest.vus ? `; the test's scenarios need ${formatNumber(total)} in all` : '';
+  const fix = room >= 1 ? `use ${option} ≤ ${formatNumber(roundDown(room))}` : 'use fewer VUs in the other scenarios too';
+  throw new OptionsError(`invalid scenarios.${largest.scenario.name}.${option} ${formatNumber(largest.vus)}; ${vuCapacity(machine)}${others}; ${fix}`);
+}
+
 function readTrendStats(value: unknown): string[] {
   if (value === undefined) return DEFAULT_SUMMARY_TREND_STATS;
   const stats = Array.isArray(value) ? value : [];
@@ -100,6 +120,7 @@ export function normalizeOptions(
     throw new OptionsError(`invalid scenarios ${shown(raw.scenarios)}; expected an object with at least one scenario`);
   }
   const scenarios = Object.entries(scenarioOptions).map(([name, scenario]) => readScenario(name, scenario));
+  checkVusFit(scenarios);
   return {
     scenarios,
     thresholds: parseThresholds(raw.thresholds ?? {}, metricTypeOf),

@@ -179,3 +179,37 @@ describe('arrival schedules split among segments', () => {
     for (const n of owned) expect([Math.floor(2125 / count), Math.ceil(2125 / count)]).toContain(n);
   });
 });
+
+describe('dueBy, the count of iterations due by a time', () => {
+  /** The count by brute force: iterations whose start time has come. */
+  const dueByHand = (schedule: ArrivalSchedule, elapsedMs: number) => timesOf(schedule).filter((time) => time <= elapsedMs).length;
+
+  it.each<[string, ArrivalSchedule]>([
+    ['200/s for 10 s', constantArrivals(200, SECOND, 10 * SECOND)],
+    ['7/s for 1 s', constantArrivals(7, SECOND, SECOND)],
+    ['2.5/s for 1.1 s', constantArrivals(2.5, SECOND, 1100)],
+    ['a ramp, hold, ramp-down, flat zero and second ramp-up', rampingArrivals(0, SECOND, [stage(10, 100), stage(10, 100), stage(10, 0), stage(5, 0), stage(5, 50)])],
+    ['a leading flat zero stage', rampingArrivals(0, SECOND, [stage(5, 0), stage(10, 100)])],
+    ['a zero-length jump', rampingArrivals(10, SECOND, [stage(1, 10), { durationMs: 0, target: 100 }, stage(1, 100)])],
+  ])('agrees with timeOf to the iteration for %s, from before the start to after the end', (_, schedule) => {
+    const endMs = schedule.timeOf(schedule.total - 1);
+    for (let elapsedMs = -10; elapsedMs <= endMs + 1_000; elapsedMs += 37.3) {
+      expect(schedule.dueBy(elapsedMs)).toBe(dueByHand(schedule, elapsedMs));
+    }
+    for (let i = 0; i < schedule.total; i += 13) expect(schedule.dueBy(schedule.timeOf(i))).toBeGreaterThan(i);
+  });
+
+  it.each([
+    // elapsed ms, due (to within the one iteration float rounding decides)
+    [0, 1],
+    [1, 1e9 + 1],
+    [999, 999e9 + 1],
+  ])('counts 10^12/s at %d ms as about %d due, without enumerating them', (elapsedMs, due) => {
+    expect(Math.abs(constantArrivals(1e12, SECOND, 30 * SECOND).dueBy(elapsedMs) - due)).toBeLessThanOrEqual(1);
+  });
+
+  it('counts every iteration of 10^12/s for 30 s as due once the 30 s are over', () => {
+    const schedule = constantArrivals(1e12, SECOND, 30 * SECOND);
+    expect(schedule.dueBy(60_000)).toBe(schedule.total);
+  });
+});
