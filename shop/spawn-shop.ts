@@ -72,7 +72,6 @@ export function spawnShop(options: SpawnShopOptions = {}): Promise<SpawnedShop> 
     // The IPC channel carries no messages; main.ts watches it to notice this process dying.
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
-  if (child.pid !== undefined) options.onSpawn?.({ pid: child.pid, script: MAIN_PATH });
 
   // Both exist because stdio says 'pipe'; spawn's typings cannot tell once an 'ipc' entry is present.
   const out = child.stdout as Socket;
@@ -135,6 +134,11 @@ export function spawnShop(options: SpawnShopOptions = {}): Promise<SpawnedShop> 
     child.once('close', exitedEarly);
     if (signal?.aborted) return aborted();
     signal?.addEventListener('abort', aborted, { once: true });
+    try {
+      if (child.pid !== undefined) options.onSpawn?.({ pid: child.pid, script: MAIN_PATH });
+    } catch (error) {
+      return failed(`could not record the shop child (${error instanceof Error ? error.message : String(error)})`);
+    }
 
     // readline keeps draining stdout after the first line, so a chatty child never blocks on a full pipe.
     createInterface({ input: out }).on('line', (line) => {
