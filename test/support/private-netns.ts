@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { kafkaInstall } from '../../broker/kafka-install.ts';
+import { stopOrphans } from '../../plan/service-registry.ts';
+import { eventually, isRunning } from '../integration/shop/process-helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -27,7 +29,7 @@ export interface PrivateNetns {
   cacheHome: string;
   /** Runs `scripts/<script>` in the namespace, with `cwd` as its working directory. */
   run(script: string, args: string[], cwd: string): NetnsProcess;
-  /** SIGKILLs everything still running in the namespace, the namespace's holder last. */
+  /** SIGKILLs everything still running in the namespace, the namespace's holder last, and removes what they left. */
   close(): Promise<void>;
 }
 
@@ -81,6 +83,10 @@ export async function privateNetns(): Promise<PrivateNetns> {
       }
     }
     holder.kill('SIGKILL');
+    // What the killed runs registered (an ephemeral broker's storage) goes the way the next run would remove it.
+    await eventually(() => !isRunning(holder.pid!), 'the namespace emptied');
+    await stopOrphans({ ...process.env, XDG_CACHE_HOME: cacheHome });
+    rmSync(cacheHome, { recursive: true, force: true });
   };
   return { cacheHome, run, close };
 }
