@@ -13,6 +13,8 @@ export interface EnsureJarsOptions {
   env?: NodeJS.ProcessEnv;
   /** Told before the one-time download starts, which takes a while. */
   log?: (line: string) => void;
+  /** Kills mvn and rejects with the signal's reason; the partial download is deleted. */
+  signal?: AbortSignal;
 }
 
 /** The install, and whether this call downloaded it. */
@@ -22,19 +24,20 @@ export interface EnsuredJars extends KafkaInstall {
   java: JavaRuntime;
 }
 
-function mvnCopyDependencies(outputDir: string, env: NodeJS.ProcessEnv): Promise<void> {
+function mvnCopyDependencies(outputDir: string, env: NodeJS.ProcessEnv, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const args = ['-B', '-q', '-f', BROKER_POM, 'dependency:copy-dependencies', `-DoutputDirectory=${outputDir}`];
-    const child = spawn('mvn', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('mvn', args, { env, stdio: ['ignore', 'pipe', 'pipe'], signal });
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-OUTPUT_KEPT_CHARS);
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
-    child.once('error', reject);
+    child.once('error', (error) => reject(signal?.aborted ? signal.reason : error));
     child.once('close', (code) => {
       if (code === 0) return resolve();
+      if (signal?.aborted) return reject(signal.reason);
       reject(
         new BrokerError(
           `mvn could not resolve the Kafka broker's jars (exit code ${code}); is Maven Central reachable? Its output ends with:\n` +
@@ -54,6 +57,7 @@ export async function ensureKafkaJars(options: EnsureJarsOptions = {}): Promise<
   const env = options.env ?? process.env;
   const install = kafkaInstall(env);
   const java = await requireJava(env);
+  options.signal?.throwIfAborted();
   if (existsSync(install.libsDir)) return { ...install, java, downloaded: false };
   await requireMaven(install.libsDir, env);
   options.log?.(`kafka: resolving Apache Kafka ${install.version} from Maven Central into ${install.libsDir} (once)`);
@@ -61,7 +65,7 @@ export async function ensureKafkaJars(options: EnsureJarsOptions = {}): Promise<
   await rm(staging, { recursive: true, force: true });
   await mkdir(path.dirname(install.libsDir), { recursive: true });
   try {
-    await mvnCopyDependencies(staging, env);
+    await mvnCopyDependencies(staging, env, options.signal);
     const jars = (await readdir(staging)).filter((name) => name.endsWith('.jar'));
     if (!jars.some((name) => name.startsWith(`kafka_2.13-${install.version}`))) {
       throw new BrokerError(`mvn finished but ${staging} holds no kafka_2.13-${install.version}.jar; check ${BROKER_POM}`);

@@ -16,6 +16,8 @@ export interface FormatStorageOptions {
   log4jProperties: string;
   dataDir: string;
   env?: NodeJS.ProcessEnv;
+  /** Kills the storage tool and rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** A KRaft cluster id as `kafka-storage random-uuid` makes them: 16 random bytes, URL-safe base64. */
@@ -53,8 +55,9 @@ export async function formatStorage(options: FormatStorageOptions): Promise<bool
     options.serverProperties,
   ];
   await new Promise<void>((resolve, reject) => {
-    execFile(options.java.command, args, { env: options.env ?? process.env, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(options.java.command, args, { env: options.env ?? process.env, timeout: 60_000, signal: options.signal }, (error, stdout, stderr) => {
       if (!error) return resolve();
+      if (options.signal?.aborted) return reject(options.signal.reason);
       const output = `${stdout}${stderr}`.trim() || error.message;
       reject(new BrokerError(`formatting Kafka storage in ${options.dataDir} failed: ${output}; delete that folder and start again`));
     });

@@ -8,7 +8,7 @@ import { BrokerError } from './broker-error.ts';
 import { log4jProperties, serverProperties, type BrokerLayout } from './broker-properties.ts';
 import { isBrokerProcess, stopBrokerProcess } from './broker-process.ts';
 import { adoptArchive, classDataArchive } from './class-data-archive.ts';
-import { readBrokerState, removeBrokerState, writeBrokerState, type BrokerState } from './broker-state.ts';
+import { readBrokerState, removeBrokerState, stateFile, writeBrokerState, type BrokerState } from './broker-state.ts';
 import { ensureKafkaJars } from './ensure-jars.ts';
 import { formatStorage } from './format-storage.ts';
 import { freePort, portInUse } from './free-port.ts';
@@ -56,6 +56,26 @@ export interface StartBrokerOptions {
   env?: NodeJS.ProcessEnv;
   /** Progress lines (the one-time jar download). */
   log?: (line: string) => void;
+  /**
+   * Aborts the start (jar download, storage format, waiting for the first answer): the JVM, if it was
+   * spawned already, is stopped and its ephemeral storage deleted before the promise rejects.
+   */
+  signal?: AbortSignal;
+  /**
+   * Told as soon as the JVM is spawned, before it answers, so an owner can record it (plan/service-registry)
+   * and no broker goes unrecorded if the owner dies while it starts.
+   */
+  onSpawn?: (spawned: SpawnedBroker) => void;
+}
+
+/** A broker JVM just spawned: what it takes to find and clean it up from another process. */
+export interface SpawnedBroker {
+  pid: number;
+  brokers: string[];
+  /** The broker's server.properties, which is on its command line. */
+  configFile: string;
+  /** Paths to delete once it is stopped: an ephemeral broker's folder, and its state file. */
+  cleanup: string[];
 }
 
 /** A broker this process started. */
@@ -91,7 +111,9 @@ export async function startBroker(options: StartBrokerOptions = {}): Promise<Run
   const name = options.name ?? 'default';
   if (!/^[\w.-]+$/.test(name)) throw new BrokerError(`invalid broker name ${JSON.stringify(name)}; expected letters, digits, '.', '_' or '-'`);
   const env = options.env ?? process.env;
-  const jars = await ensureKafkaJars({ env, log: options.log });
+  const { signal } = options;
+  const jars = await ensureKafkaJars({ env, log: options.log, signal });
+  signal?.throwIfAborted();
   const existing = readBrokerState(jars.brokersDir, name);
   if (existing && isBrokerProcess(existing.pid, existing.configFile)) {
     throw new BrokerError(
@@ -118,7 +140,14 @@ export async function startBroker(options: StartBrokerOptions = {}): Promise<Run
   await writeFile(log4jFile, log4jProperties(layout));
 
   const formatStarted = performance.now();
-  const formatted = await formatStorage({ java: jars.java, libsDir: jars.libsDir, serverProperties: serverFile, log4jProperties: log4jFile, dataDir: layout.dataDir, env });
+  let formatted: boolean;
+  try {
+    formatted = await formatStorage({ java: jars.java, libsDir: jars.libsDir, serverProperties: serverFile, log4jProperties: log4jFile, dataDir: layout.dataDir, env, signal });
+    signal?.throwIfAborted();
+  } catch (error) {
+    if (ephemeral) await rm(home, { recursive: true, force: true });
+    throw error;
+  }
   const formatMs = formatted ? Math.round(performance.now() - formatStarted) : 0;
 
   const archive = await classDataArchive(jars.libsDir, 'broker', jars.java.version);
@@ -156,7 +185,8 @@ export async function startBroker(options: StartBrokerOptions = {}): Promise<Run
     })());
 
   try {
-    await waitForBroker(brokers, { timeoutMs: options.timeoutMs ?? 60_000, logFile: layout.logFile, gone: () => exited });
+    if (pid > 0) options.onSpawn?.({ pid, brokers, configFile: serverFile, cleanup: [...(ephemeral ? [home] : []), stateFile(jars.brokersDir, name)] });
+    await waitForBroker(brokers, { timeoutMs: options.timeoutMs ?? 60_000, logFile: layout.logFile, gone: () => exited, signal });
   } catch (error) {
     await stop();
     throw error;

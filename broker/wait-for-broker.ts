@@ -10,6 +10,8 @@ export interface WaitOptions {
   logFile?: string;
   /** Says why waiting is pointless (the process exited), or undefined while it may still come up. */
   gone?: () => string | undefined;
+  /** Stops waiting, rejecting with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 const POLL_MS = 100;
@@ -35,6 +37,7 @@ export async function waitForBroker(brokers: string[], options: WaitOptions = {}
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
   for (;;) {
+    options.signal?.throwIfAborted();
     const gone = options.gone?.();
     if (gone) throw failure(`the Kafka broker ${gone} before it answered on ${brokers.join(',')}`, options.logFile);
     try {
@@ -46,7 +49,7 @@ export async function waitForBroker(brokers: string[], options: WaitOptions = {}
     if (Date.now() >= deadline) {
       throw failure(`the Kafka broker did not answer on ${brokers.join(',')} within ${timeoutMs} ms (last error: ${lastError})`, options.logFile);
     }
-    await sleep(POLL_MS);
+    await sleep(POLL_MS, undefined, { signal: options.signal });
   }
 }
 

@@ -5,6 +5,7 @@ import { runTest, DEFAULT_WORKERS, type RunResult } from '../engine/index.ts';
 import { startSamplers } from '../reports/samplers/index.ts';
 import { buildPlan, type Plan } from './build-plan.ts';
 import { ensureServices } from './ensure-services.ts';
+import { withServiceAddresses } from './service-addresses.ts';
 import { loadConfig, type ConfigFlags } from './load-config.ts';
 import { readProvenance } from './read-provenance.ts';
 import { createRunFolder } from './run-folder.ts';
@@ -36,20 +37,30 @@ export interface PhaseOutcome {
 }
 
 /**
- * Plans a phase, writes plan.json into a new run folder, starts the reference shop when the target is
- * the default one, runs the engine on the plan's numbers with the samplers writing server.ndjson
- * alongside, and stops the samplers and the shop again, also on Ctrl-C.
+ * Plans a phase (refusing bad input before anything starts), starts the services the plan's defaults
+ * point at, plans again with the addresses they really listen on, writes that plan.json into a new run
+ * folder, runs the engine on the plan's numbers with the samplers writing server.ndjson alongside, and
+ * stops the samplers and the services it started again, also on Ctrl-C.
  */
 export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
   const loaded = loadConfig({ file: request.configFile, flags: request.flags });
   const config = request.tracing ? { ...loaded, tracing: true } : loaded;
   const workers = request.workers ?? DEFAULT_WORKERS;
-  const plan = buildPlan({ phase: request.phase, scenarios: request.scenarios, config, timeScale: request.timeScale, workers, now: new Date(), provenance: readProvenance() });
-  const runDir = createRunFolder({ phase: plan.phase, now: new Date(plan.createdAt) });
-  writeFileSync(path.join(runDir, 'plan.json'), JSON.stringify(plan, null, 2) + '\n');
-  request.say(`run folder: ${runDir}`);
+  const input = { phase: request.phase, scenarios: request.scenarios, timeScale: request.timeScale, workers, now: new Date(), provenance: readProvenance() };
+  const planned = buildPlan({ ...input, config });
 
-  const services = await ensureServices(plan, request.say);
+  const services = await ensureServices({ plan: planned, say: request.say, signal: request.signal });
+  let plan: Plan;
+  let runDir: string;
+  try {
+    plan = buildPlan({ ...input, config: withServiceAddresses(planned.config, services.addresses) });
+    runDir = createRunFolder({ phase: plan.phase, now: new Date(plan.createdAt) });
+    writeFileSync(path.join(runDir, 'plan.json'), JSON.stringify(plan, null, 2) + '\n');
+  } catch (error) {
+    await services.stop();
+    throw error;
+  }
+  request.say(`run folder: ${runDir}`);
   const samplers = startSamplers(samplerOptions(plan, runDir));
   try {
     const script = plan.scenarios.length === 1 ? plan.scenarios[0]!.script : 'scenarios/mix.ts';

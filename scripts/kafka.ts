@@ -8,8 +8,10 @@ Its jars come from Maven Central through mvn, once, and are cached under $XDG_CA
 Commands:
   ensure    check Java 17+ and resolve the broker's jars if they are not cached yet
   start     start a broker in the background and wait until it answers; prints its host:port
-  stop      stop it: SIGTERM, then SIGKILL after 15 s
-  status    say whether it runs and where (all brokers when --name is not given)
+  stop      stop it: SIGTERM, then SIGKILL after 15 s; also stops brokers and shops that phase runs
+            started and left behind when they died
+  status    say whether it runs and where (all brokers when --name is not given), and list the services
+            phase runs started: their own, and orphans whose run died
 
 Flags:
   --port N     client port for start; 0 picks a free one (default 39092, the config's kafka.brokers)
@@ -17,7 +19,8 @@ Flags:
   --fresh      start on empty storage (topics and offsets are otherwise kept between starts)
   --help, -h   this text
 
-Phase scripts start the broker themselves while the config's kafka.brokers is the default. To use
+Phase scripts use the broker on 39092 when one runs there, and otherwise start one of their own on a
+free port while the config's kafka.brokers is the default. To use
 another cluster, set "kafka": { "brokers": ["host:9092"] } in loadbook.config.json or
 LOADBOOK_KAFKA_BROKERS=host:9092.
 
@@ -29,6 +32,7 @@ import { ensureKafkaJars } from '../broker/ensure-jars.ts';
 import { parseKafkaArgs, type KafkaCommand } from '../broker/parse-kafka-args.ts';
 import { startBroker } from '../broker/start-broker.ts';
 import { stopBroker } from '../broker/stop-broker.ts';
+import { describeService, serviceStatuses, stopOrphans } from '../plan/service-registry.ts';
 
 const say = (line: string) => process.stderr.write(`kafka: ${line}\n`);
 
@@ -64,12 +68,14 @@ async function run(command: KafkaCommand): Promise<number> {
     case 'stop': {
       const { outcome, state } = await stopBroker(command.name);
       say(outcome === 'not-running' ? `broker "${command.name}" was not running` : `broker "${command.name}" on ${state!.brokers.join(',')} ${outcome}`);
+      for (const line of await stopOrphans()) say(line);
       return 0;
     }
     case 'status': {
       const statuses = command.name === undefined ? await allBrokerStatuses() : [await brokerStatus(command.name)];
       if (statuses.length === 0) statuses.push({ kind: 'stopped', name: 'default' });
       for (const status of statuses) process.stdout.write(describe(status) + '\n');
+      for (const service of serviceStatuses()) process.stdout.write(describeService(service) + '\n');
       return statuses.some((status) => status.kind === 'running') ? 0 : 3;
     }
     default:

@@ -21,6 +21,13 @@ export interface SpawnShopOptions {
    * @default undefined (no Kafka, unless env sets SHOP_KAFKA_BROKERS)
    */
   kafkaBrokers?: string[];
+  /** Aborts the start: the child is stopped and the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /**
+   * Told as soon as the child is spawned, before it listens, so an owner can record it
+   * (plan/service-registry); `script` is on the child's command line and identifies it.
+   */
+  onSpawn?: (spawned: { pid: number; script: string }) => void;
 }
 
 /** How the child ended: its exit code, or the signal that killed it. */
@@ -103,8 +110,16 @@ export function spawnShop(options: SpawnShopOptions = {}): Promise<SpawnedShop> 
     }));
 
   return new Promise((resolve, reject) => {
+    const { signal } = options;
+    const aborted = (): void => {
+      clearTimeout(timer);
+      child.off('close', exitedEarly);
+      // Settles only once the child is gone, so whoever aborted knows nothing of it is left.
+      void stop().then(() => reject(signal!.reason));
+    };
     const failed = (reason: string): void => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', aborted);
       void stop();
       reject(new Error(`${reason}; its stderr: ${stderr.trim() || '(empty)'}`));
     };
@@ -113,10 +128,17 @@ export function spawnShop(options: SpawnShopOptions = {}): Promise<SpawnedShop> 
       LISTEN_TIMEOUT_MS,
     );
     child.once('error', (error) => failed(`could not start the shop child (${error.message})`));
-    const exitedEarly = (code: number | null, signal: NodeJS.Signals | null): void =>
-      failed(`shop child exited (${signal ?? `code ${code}`}) before listening`);
+    const exitedEarly = (code: number | null, killedBy: NodeJS.Signals | null): void =>
+      failed(`shop child exited (${killedBy ?? `code ${code}`}) before listening`);
     // 'close' rather than 'exit': it waits for the pipes to drain, so the error carries all of stderr.
     child.once('close', exitedEarly);
+    if (signal?.aborted) return aborted();
+    signal?.addEventListener('abort', aborted, { once: true });
+    try {
+      if (child.pid !== undefined) options.onSpawn?.({ pid: child.pid, script: MAIN_PATH });
+    } catch (error) {
+      return failed(`could not record the shop child (${error instanceof Error ? error.message : String(error)})`);
+    }
 
     // readline keeps draining stdout after the first line, so a chatty child never blocks on a full pipe.
     createInterface({ input: out }).on('line', (line) => {
@@ -124,6 +146,7 @@ export function spawnShop(options: SpawnShopOptions = {}): Promise<SpawnedShop> 
       if (listening === undefined || child.pid === undefined) return;
       clearTimeout(timer);
       child.off('close', exitedEarly);
+      signal?.removeEventListener('abort', aborted);
       // A caller that forgets stop() must still be able to exit; the 'exit' hook then kills the child.
       child.unref();
       child.channel?.unref();

@@ -71,7 +71,10 @@ describe('npm run smoke', () => {
     const samples = readFileSync(path.join(runDir, 'server.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     const saturation = samples.filter((sample) => sample.kind === 'saturation');
     expect(saturation.length).toBeGreaterThanOrEqual(5);
-    expect(saturation[0]).toMatchObject({ source: 'http://127.0.0.1:3300/metrics', cpuPercent: expect.any(Number), heapUsedBytes: expect.any(Number) });
+    // The shop the run started listens on a free port, and the plan names it.
+    expect(plan.target.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(result.stderr).toContain(`started the reference shop for this run at ${plan.target.baseUrl}`);
+    expect(saturation[0]).toMatchObject({ source: `${plan.target.baseUrl}/metrics`, cpuPercent: expect.any(Number), heapUsedBytes: expect.any(Number) });
     expect(samples.filter((sample) => sample.kind === 'sampler-error')).toEqual([]);
   });
 
@@ -88,7 +91,8 @@ describe('npm run smoke', () => {
     const [folder] = readdirSync(path.join(cwd, 'out/runs'));
     const summary = JSON.parse(readFileSync(path.join(cwd, 'out/runs', folder!, 'summary.json'), 'utf8'));
     expect(summary.metrics.iterations.values.count).toBeGreaterThan(20);
-    const stillServing = await fetch('http://127.0.0.1:3300/health').then(() => true, () => false);
+    const plan = JSON.parse(readFileSync(path.join(cwd, 'out/runs', folder!, 'plan.json'), 'utf8'));
+    const stillServing = await fetch(`${plan.target.baseUrl}/health`).then(() => true, () => false);
     expect(stillServing).toBe(false);
   });
 

@@ -1,4 +1,20 @@
+import { isLoopbackHost } from '../../../plan/check-target-allowed.ts';
 import type { BaselineDocument } from '../../baseline/index.ts';
+
+/**
+ * A target as the caveat compares it: a loopback target by its path alone, since the reference shop a
+ * run starts for itself listens on a free port (and a local service on this machine is what `cores`
+ * compares); any other target as written.
+ */
+function comparableTarget(target: string | null): string | null {
+  if (target === null) return null;
+  try {
+    const url = new URL(target);
+    return isLoopbackHost(url.hostname) ? `loopback${url.pathname.replace(/\/+$/, '')}` : target;
+  } catch {
+    return target;
+  }
+}
 
 /**
  * How the baseline ran differently from the candidate, one line each: a comparison across these is still
@@ -14,7 +30,7 @@ export function baselineCaveats(candidate: BaselineDocument, baseline: BaselineD
   differs('time scale', baseline.run.timeScale, candidate.run.timeScale);
   differs('cores', baseline.run.cores, candidate.run.cores);
   differs('engine workers', baseline.run.workers, candidate.run.workers);
-  differs('target', baseline.run.target, candidate.run.target);
+  if (comparableTarget(baseline.run.target) !== comparableTarget(candidate.run.target)) differs('target', baseline.run.target, candidate.run.target);
   const missing = candidate.scenarios.filter((scenario) => !baseline.scenarios.some((each) => each.name === scenario.name)).map((scenario) => scenario.name);
   if (missing.length > 0) caveats.push(`scenarios not in the baseline: ${missing.join(', ')}`);
   if (baseline.provenance.gitDirty) caveats.push('the baseline was taken from a work tree with uncommitted changes');

@@ -35,6 +35,16 @@ describe('spawnShop', () => {
     );
   });
 
+  it('stops the child and rejects with the reason when the signal aborts the start, telling onSpawn its pid first', async () => {
+    const controller = new AbortController();
+    let spawned: { pid: number; script: string } | undefined;
+    const starting = spawnShop({ signal: controller.signal, onSpawn: (child) => (spawned = child) });
+    expect(spawned?.script).toMatch(/shop\/main\.ts$/);
+    controller.abort(new Error('Ctrl-C'));
+    await expect(starting).rejects.toThrow('Ctrl-C');
+    expect(isRunning(spawned!.pid)).toBe(false);
+  });
+
   it('starts the gRPC Inventory server when given grpcPort and reports its address', async () => {
     const shop = await spawnTracked({ productCount: 5, grpcPort: 0 });
     expect(shop.grpcAddress).toMatch(/^127\.0\.0\.1:\d+$/);
