@@ -11,7 +11,8 @@ escalation rules, and writes into the (last) run folder:
 and adds this build's entry to the history folder. Prints the headline and the paths written.
 
 Checks, per scenario unless said otherwise:
-  generator      the load generator kept up: ≤ 0.1% iterations dropped, ≥ 99% of the target rate
+  generator      the load generator kept up: ≤ 0.1% iterations dropped, ≥ 99% of the target rate; warn
+                 instead of inconclusive when the target set the pace (p95 ≥ 2× budget, every VU busy)
   budget         whole-run p95 against its budget (config scenarios.<name>.budgetP95Ms): block when over
   regression     p95 and p50 ÷ the baseline's, with a 95% block-bootstrap interval over 5 s windows after
                  warm-up: pass ≤ +5% or interval includes 0; block above verdict.regressionThreshold (+20%)

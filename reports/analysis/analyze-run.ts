@@ -5,7 +5,7 @@ import type { Plan } from '../../plan/build-plan.ts';
 import { budgetMetrics } from './budget-metrics.ts';
 import { CachingCheck } from './caching-check.ts';
 import { histogramWindowS } from './histogram-windows.ts';
-import { PaceRouting } from './pace-routing.ts';
+import { paceScenarioOf, PaceRouting } from './pace-routing.ts';
 import { readExemplars } from './read-exemplars.ts';
 import { readServerSamples } from './read-server-samples.ts';
 import { readTimeline } from './read-timeline.ts';
@@ -93,8 +93,7 @@ export async function analyzeRun(runDir: string): Promise<RunAnalysis> {
 
 /** The rate planned for a scenario: that of the k6 scenario carrying its pace (lib/scenarios.ts), as the executor played it. */
 function plannedRateOf(plan: Plan, name: string, stages: Plan['scenarios'][number]['stages']): RatePiece[] {
-  const pace = (isScenarioName(name) ? SCENARIOS[name].paceScenario : undefined) ?? name;
-  return plannedRate(plan.options?.scenarios?.[pace], stages);
+  return plannedRate(plan.options?.scenarios?.[paceScenarioOf(name)], stages);
 }
 
 /** k6 scenarios that carry the rate of a planned scenario other than the one of its own name (lib/scenarios.ts). */

@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Plan } from '../../plan/build-plan.ts';
 import { readProvenance } from '../../plan/read-provenance.ts';
-import { analyzeRun } from '../analysis/index.ts';
+import { analyzeRun, paceScenarioOf } from '../analysis/index.ts';
 import { readServerSamples, type TimedServerSample } from '../analysis/read-server-samples.ts';
 import { buildBaseline, type BaselineDocument } from '../baseline/index.ts';
 import { renderSvg } from '../charts/render-svg.ts';
@@ -104,7 +106,18 @@ async function judgedRunOf(dir: string): Promise<JudgedRun> {
   }
   const samples: TimedServerSample[] = [];
   for await (const sample of readServerSamples(join(dir, 'server.ndjson'))) samples.push(sample);
-  return { dir, doc, samples };
+  return { dir, doc, samples, vuPools: await vuPoolsOf(dir, doc) };
+}
+
+/** Each scenario's VU pool: the `maxVUs` plan.json gave the k6 scenario carrying its pace, where it gave one. */
+async function vuPoolsOf(dir: string, doc: BaselineDocument): Promise<Record<string, number>> {
+  const plan = JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8')) as Pick<Plan, 'options'>;
+  const pools: Record<string, number> = {};
+  for (const { name } of doc.scenarios) {
+    const executor = plan.options?.scenarios?.[paceScenarioOf(name)] as { maxVUs?: unknown } | undefined;
+    if (typeof executor?.maxVUs === 'number') pools[name] = executor.maxVUs;
+  }
+  return pools;
 }
 
 /** A p95-across-builds chart per scenario that has at least two builds with a p95. */

@@ -181,6 +181,35 @@ describe('judgeVerdict: the load generator', () => {
   });
 });
 
+describe('judgeVerdict: a target too slow for the VU pool, or a generator short of CPU', () => {
+  // 6,000 iterations at 100/s were sent; 3,524 more (37% of those planned) found no free VU.
+  const behind = { droppedIterations: 3524, achievedRatio: 0.63 };
+  // latencyScale 80: a mean near 725 ms and a p95 near 1,460 ms, 12× the 120 ms budget. By Little's law
+  // 100/s × 0.725 s keeps about 72 VUs busy: all of an 80-VU pool.
+  const slowTarget = { ...behind, latencyScale: 80 };
+
+  it('blocks on the budget when the p95 is 12× over it and every VU waited on responses, saying the target was the bottleneck', () => {
+    const verdict = judge([run({ seed: 2, ...slowTarget }, { vuPools: { [SCENARIO]: 80 } })]);
+    const generator = checkOf(verdict, 'generator/product-get');
+    expect(generator).toMatchObject({ status: 'warn', data: { bottleneck: 'target' } });
+    expect(generator.summary).toMatch(/^the target was the bottleneck, not the generator: 37\.0% of iterations dropped .* while p95 [\d.]+ ms was 1\d\.\d× the budget and 7\d of 80 VUs waited on responses/);
+    expect(checkOf(verdict, 'budget/product-get').status).toBe('block');
+    expect(verdict).toMatchObject({ outcome: 'block', exitCode: 1 });
+  });
+
+  it.each([
+    { what: 'a healthy target (p95 near 19 ms, 1 of 80 VUs busy)', shape: behind, pools: { [SCENARIO]: 80 } },
+    { what: 'a target 12× over budget with most of a 1,000-VU pool idle', shape: slowTarget, pools: { [SCENARIO]: 1000 } },
+    { what: 'a target 1.5× over budget with its pool all busy', shape: { ...behind, latencyScale: 10 }, pools: { [SCENARIO]: 10 } },
+    { what: 'a target 12× over budget in a run that does not say its pool', shape: slowTarget, pools: undefined },
+  ])('keeps the generator as the suspect, inconclusive, for $what', ({ shape, pools }) => {
+    const verdict = judge([run({ seed: 2, ...shape }, { vuPools: pools })]);
+    expect(checkOf(verdict, 'generator/product-get')).toMatchObject({ status: 'inconclusive', data: { bottleneck: 'generator' } });
+    expect(checkOf(verdict, 'budget/product-get').status).toBe('inconclusive');
+    expect(verdict).toMatchObject({ outcome: 'inconclusive', exitCode: 3 });
+  });
+});
+
 describe('judgeVerdict: repeats', () => {
   const repeats = (scales: number[]) => scales.map((latencyScale, index) => run({ seed: 20 + index, latencyScale }));
 
