@@ -1,5 +1,5 @@
 import type { BaselineDocument } from '../../baseline/index.ts';
-import { blockBootstrapRatio, classifyRatio, medianOfRatios, minimumSamples, type WindowCounts } from '../statistics/index.ts';
+import { blockBootstrapRatio, classifyRatio, medianOfRatios, minimumSamples, recordedResolutionMs, type WindowCounts } from '../statistics/index.ts';
 import type { Check, RegressionCheck } from '../verdict-document.ts';
 import { scenarioOf, type JudgedRun } from './judged-run.ts';
 import { samplesIn, windowsAfterWarmUp } from './windows-after-warm-up.ts';
@@ -88,8 +88,20 @@ export function judgeRegression(
     baselineMs,
     perRunRatios,
   };
-  const status = classifyRatio({ ratio, low: pooled.low, high: pooled.high }, settings.thresholdRatio);
   const repeats = runs.length > 1 ? ` (median of ${runs.length} runs)` : '';
+  const coarse = coarseSide(data.candidateMs! - baselineMs, baselineWindows, runWindows);
+  if (coarse !== undefined) {
+    return {
+      id,
+      status: 'not-evaluated',
+      summary:
+        `p${percentile} ${ms(data.candidateMs!)} vs ${ms(baselineMs)}${repeats}: the ${ms(Math.abs(data.candidateMs! - baselineMs))} between them ` +
+        `is below the 1 ms resolution the ${coarse} was recorded at, so it can be neither a change nor its absence`,
+      ...(coarse === 'baseline' && { action: 'take a new baseline (npm run baseline) from a run that records sub-millisecond latency' }),
+      data,
+    };
+  }
+  const status = classifyRatio({ ratio, low: pooled.low, high: pooled.high }, settings.thresholdRatio);
   const summary =
     `p${percentile} ${ms(data.candidateMs!)} vs ${ms(baselineMs)}: ${change(ratio)}${repeats} ` +
     `(${CONFIDENCE * 100}% CI ${change(pooled.low)} … ${change(pooled.high)}; blocks above ${change(settings.thresholdRatio)})`;
@@ -100,4 +112,16 @@ export function judgeRegression(
         ? 'a regression below the threshold, or one the interval cannot confirm: watch the next builds'
         : undefined;
   return { id, status, summary, ...(action ? { action } : {}), data };
+}
+
+/**
+ * The side recorded in whole milliseconds (recordedResolutionMs) when the percentiles differ by less than
+ * that: such a difference is within the rounding of one reading, so no ratio of them is evidence either
+ * way. A 2 ms baseline p95 may be 1.5 ms or 2.9 ms; +45% from it is noise, not a regression. Undefined
+ * when both sides are finer than the difference.
+ */
+function coarseSide(differenceMs: number, baselineWindows: readonly WindowCounts[], runWindows: readonly WindowCounts[][]): 'baseline' | 'run' | undefined {
+  if (Math.abs(differenceMs) >= 1) return undefined;
+  if (recordedResolutionMs(baselineWindows) === 1) return 'baseline';
+  return runWindows.some((windows) => recordedResolutionMs(windows) === 1) ? 'run' : undefined;
 }

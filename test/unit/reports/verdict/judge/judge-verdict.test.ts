@@ -210,6 +210,33 @@ describe('judgeVerdict: a target too slow for the VU pool, or a generator short 
   });
 });
 
+describe('judgeVerdict: latencies recorded in whole milliseconds', () => {
+  // A 2 ms median broadcast: the baseline's samples rounded to whole ms, as Date.now() stamps gave them.
+  const wholeMsBaseline = run({ seed: 1, latencyScale: 0.25, wholeMs: true }).doc;
+
+  it('does not judge a p50 0.17 ms above a whole-millisecond baseline, which reads as +8% and would warn', () => {
+    const verdict = judge([run({ seed: 2, latencyScale: 0.27 })], { baseline: withBaseline(wholeMsBaseline) });
+    const p50 = checkOf(verdict, `regression/${SCENARIO}/p50`);
+    expect(p50.status).toBe('not-evaluated');
+    expect(p50.summary).toMatch(/^p50 2\.2 ms vs 2\.0 ms: the 0\.\d+ ms between them is below the 1 ms resolution the baseline was recorded at/);
+    expect(p50.action).toContain('npm run baseline');
+    expect((p50.data as RegressionCheck).ratio).toBeGreaterThan(1.05);
+    expect(verdict.outcome).toBe('pass');
+  });
+
+  it('still judges a difference of a millisecond or more against such a baseline', () => {
+    const verdict = judge([run({ seed: 2, latencyScale: 0.6 })], { baseline: withBaseline(wholeMsBaseline) });
+    expect(regression(verdict, 95).status).toBe('block');
+  });
+
+  it('judges sub-millisecond differences when both sides were recorded in microseconds', () => {
+    const microBaseline = run({ seed: 1, latencyScale: 0.25 }).doc;
+    const verdict = judge([run({ seed: 2, latencyScale: 0.27 })], { baseline: withBaseline(microBaseline) });
+    expect(regression(verdict, 50).status).not.toBe('not-evaluated');
+    expect(regression(verdict, 95).status).not.toBe('not-evaluated');
+  });
+});
+
 describe('judgeVerdict: repeats', () => {
   const repeats = (scales: number[]) => scales.map((latencyScale, index) => run({ seed: 20 + index, latencyScale }));
 
