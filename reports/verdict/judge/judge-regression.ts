@@ -89,18 +89,8 @@ export function judgeRegression(
     perRunRatios,
   };
   const repeats = runs.length > 1 ? ` (median of ${runs.length} runs)` : '';
-  const coarse = coarseSide(data.candidateMs! - baselineMs, baselineWindows, runWindows);
-  if (coarse !== undefined) {
-    return {
-      id,
-      status: 'not-evaluated',
-      summary:
-        `p${percentile} ${ms(data.candidateMs!)} vs ${ms(baselineMs)}${repeats}: the ${ms(Math.abs(data.candidateMs! - baselineMs))} between them ` +
-        `is below the 1 ms resolution the ${coarse} was recorded at, so it can be neither a change nor its absence`,
-      ...(coarse === 'baseline' && { action: 'take a new baseline (npm run baseline) from a run that records sub-millisecond latency' }),
-      data,
-    };
-  }
+  const unresolved = belowResolution(id, data, repeats, baselineWindows, runWindows);
+  if (unresolved) return unresolved;
   const status = classifyRatio({ ratio, low: pooled.low, high: pooled.high }, settings.thresholdRatio);
   const summary =
     `p${percentile} ${ms(data.candidateMs!)} vs ${ms(baselineMs)}: ${change(ratio)}${repeats} ` +
@@ -115,13 +105,29 @@ export function judgeRegression(
 }
 
 /**
- * The side recorded in whole milliseconds (recordedResolutionMs) when the percentiles differ by less than
- * that: such a difference is within the rounding of one reading, so no ratio of them is evidence either
- * way. A 2 ms baseline p95 may be 1.5 ms or 2.9 ms; +45% from it is noise, not a regression. Undefined
- * when both sides are finer than the difference.
+ * The check, not evaluated, when the percentiles differ by less than 1 ms and a side was recorded in whole
+ * milliseconds (recordedResolutionMs): such a difference is within the rounding of one reading, so no
+ * ratio of them is evidence either way. A 2 ms baseline p50 may be 1.5 ms or 2.4 ms; +8% from it is
+ * rounding, not a regression, and calling it a pass would claim what the samples cannot show.
  */
-function coarseSide(differenceMs: number, baselineWindows: readonly WindowCounts[], runWindows: readonly WindowCounts[][]): 'baseline' | 'run' | undefined {
-  if (Math.abs(differenceMs) >= 1) return undefined;
-  if (recordedResolutionMs(baselineWindows) === 1) return 'baseline';
-  return runWindows.some((windows) => recordedResolutionMs(windows) === 1) ? 'run' : undefined;
+function belowResolution(
+  id: string,
+  data: RegressionCheck,
+  repeats: string,
+  baselineWindows: readonly WindowCounts[],
+  runWindows: readonly WindowCounts[][],
+): Check | undefined {
+  const differenceMs = Math.abs(data.candidateMs! - data.baselineMs!);
+  if (differenceMs >= 1) return undefined;
+  const coarse = recordedResolutionMs(baselineWindows) === 1 ? 'baseline' : runWindows.some((windows) => recordedResolutionMs(windows) === 1) ? 'run' : undefined;
+  if (coarse === undefined) return undefined;
+  return {
+    id,
+    status: 'not-evaluated',
+    summary:
+      `p${data.percentile} ${ms(data.candidateMs!)} vs ${ms(data.baselineMs!)}${repeats}: the ${ms(differenceMs)} between them ` +
+      `is below the 1 ms resolution the ${coarse} was recorded at, so it can be neither a change nor its absence`,
+    ...(coarse === 'baseline' && { action: 'take a new baseline (npm run baseline) from a run that records sub-millisecond latency' }),
+    data,
+  };
 }
