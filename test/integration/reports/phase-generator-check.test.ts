@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,10 +24,11 @@ const RATE = '40';
 describe('every phase, time-scaled against a healthy shop', () => {
   let shop: SpawnedShop;
   const cwd = process.cwd();
+  const scratch = mkdtempSync(path.join(tmpdir(), 'loadbook-phase-generator-'));
   const runs = new Map<PhaseName, string>();
   beforeAll(async () => {
     shop = await spawnShop();
-    process.chdir(mkdtempSync(path.join(tmpdir(), 'loadbook-phase-generator-')));
+    process.chdir(scratch);
     // All at once: the load is light, and the suite's time is not.
     await Promise.all(
       PHASES.map(async ({ phase, timeScale }) => {
@@ -48,6 +49,7 @@ describe('every phase, time-scaled against a healthy shop', () => {
   afterAll(async () => {
     process.chdir(cwd);
     await shop?.stop();
+    rmSync(scratch, { recursive: true, force: true });
   });
 
   it.each(PHASES)('judges the generator of $phase as keeping up: the achieved rate meets the planned one', async ({ phase }) => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,5 +27,6 @@ describe('a phase run with --verdict and bad verdict inputs', () => {
     expect(result.stderr.trim()).toMatch(line);
     expect(result.code).toBe(2);
     expect(existsSync(path.join(cwd, 'out', 'runs'))).toBe(false);
+    rmSync(cwd, { recursive: true, force: true });
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,15 +9,17 @@ import { spawnShop, type SpawnedShop } from '../../../shop/spawn-shop.ts';
 describe('a verdict on a shop slowed far past the budget, at a small VU cap', () => {
   let shop: SpawnedShop;
   const cwd = process.cwd();
+  const scratch = mkdtempSync(path.join(tmpdir(), 'loadbook-target-bottleneck-'));
   beforeAll(async () => {
     // Every answer 300 ms late: 2.5× Product GET's 120 ms budget. Headroom 1 caps the pool at 72 VUs
     // (300/s × 0.12 s × 2), which at 0.3 s each carry about 240/s: a fifth of the plan finds no VU.
     shop = await spawnShop({ env: { SHOP_FAULTS: '{"extraLatencyMs":300}' } });
-    process.chdir(mkdtempSync(path.join(tmpdir(), 'loadbook-target-bottleneck-')));
+    process.chdir(scratch);
   });
   afterAll(async () => {
     process.chdir(cwd);
     await shop?.stop();
+    rmSync(scratch, { recursive: true, force: true });
   });
 
   it('blocks on the budget and says the target, not the generator, was the bottleneck', async () => {
