@@ -56,8 +56,7 @@ describe('every phase, time-scaled against a healthy shop', () => {
     const { verdict } = await createVerdict({ runs: [runs.get(phase)!], baseline: false, history: false, outDir: runs.get(phase)! });
     const generator = verdict.checks.find((check) => check.id === 'generator/product-get')!;
     expect(generator.status, generator.summary).toBe('pass');
-    const { achievedRatio, droppedRatio } = generator.data as { achievedRatio: number; droppedRatio: number };
-    expect(droppedRatio).toBe(0);
+    const { achievedRatio } = generator.data as { achievedRatio: number };
     expect(achievedRatio).toBeGreaterThan(0.99);
     // A constant-arrival-rate executor starts its first iteration at 0 s: one more than the integral in a few seconds.
     expect(achievedRatio).toBeLessThan(1.05);
