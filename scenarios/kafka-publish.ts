@@ -17,8 +17,8 @@
  * - `kafka_publish_latency{scenario:kafka-publish}`: `p(95)<budgetP95Ms`, the runbook budget (50 ms);
  * - `checks{scenario:kafka-publish}`: `rate>0.99`, since failed produces add no latency sample.
  *
- * Metrics beyond k6's built-ins: `kafka_publish_latency` (time Trend around each acknowledged produce,
- * whole milliseconds) and k6/x/kafka's `kafka_writer_*` (message count and bytes, errors, write time).
+ * Metrics beyond k6's built-ins: `kafka_publish_latency` (time Trend around each acknowledged produce, in
+ * microseconds on loadbook's engine (lib/precise-clock.ts), whole milliseconds under k6) and k6/x/kafka's `kafka_writer_*` (message count and bytes, errors, write time).
  */
 import { check } from 'k6';
 import exec from 'k6/execution';
@@ -26,6 +26,7 @@ import { Trend } from 'k6/metrics';
 import type { Options } from 'k6/options';
 import { Writer } from 'k6/x/kafka';
 import { buildPhaseOptions, scenarioProfile } from '../lib/phase-options.ts';
+import { preciseNowMs } from '../lib/precise-clock.ts';
 import { readConfigFromEnv } from '../lib/read-config-from-env.ts';
 import { tagStage } from '../lib/stage-tag.ts';
 
@@ -65,7 +66,7 @@ export async function kafkaPublish(): Promise<void> {
     at: new Date().toISOString(),
     padding,
   };
-  const started = Date.now();
+  const started = preciseNowMs();
   try {
     await writer.produce({ messages: [{ key: customerId, value: JSON.stringify(event), headers: { 'event-type': event.type } }] });
   } catch (error) {
@@ -73,7 +74,7 @@ export async function kafkaPublish(): Promise<void> {
     check(false, { 'event acknowledged by the broker': (ok) => ok });
     throw error;
   }
-  publishLatency.add(Date.now() - started);
+  publishLatency.add(preciseNowMs() - started);
   check(true, { 'event acknowledged by the broker': (ok) => ok });
 }
 

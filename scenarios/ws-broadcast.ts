@@ -21,8 +21,9 @@
  *   end and heard broadcasts, so a dropped subscriber or a dead publish path fails the run instead of
  *   shortening the latency list.
  *
- * Latency is `Date.now()` at receipt minus the publisher's `Date.now()` stamp: whole milliseconds, and
- * both ends share one clock only when publishers and subscribers run on one machine, as loadbook runs them.
+ * Latency is the subscriber's clock at receipt minus the publisher's stamp, both `preciseEpochMs()`
+ * (lib/precise-clock.ts): microseconds apart on loadbook's engine, whole milliseconds under k6. Both ends
+ * share one clock only when publishers and subscribers run on one machine, as loadbook runs them.
  * Latency samples carry the `stage` the broadcast was published in.
  */
 import { check } from 'k6';
@@ -32,6 +33,7 @@ import type { Options } from 'k6/options';
 import { setTimeout } from 'k6/timers';
 import { WebSocket } from 'k6/websockets';
 import { buildPhaseOptions, scenarioProfile } from '../lib/phase-options.ts';
+import { preciseEpochMs } from '../lib/precise-clock.ts';
 import { readConfigFromEnv } from '../lib/read-config-from-env.ts';
 import { WS_SUBSCRIBER_LEAD_MS } from '../lib/scenarios.ts';
 import { stageAt } from '../lib/stage-at.ts';
@@ -81,7 +83,7 @@ export function wsPublish(): void {
   let published = false;
   ws.onopen = () => {
     const id = `${exec.vu.idInTest}-${exec.vu.iterationInScenario}`;
-    ws.send(JSON.stringify({ type: 'publish', room, sentAt: Date.now(), id, payload }));
+    ws.send(JSON.stringify({ type: 'publish', room, sentAt: preciseEpochMs(), id, payload }));
     sent.add(1);
     published = true;
     ws.close();
@@ -104,7 +106,7 @@ export function wsSubscribe(): void {
     const frame = JSON.parse(event!.data as string) as HubFrame;
     if (frame.type === 'broadcast') {
       exec.vu.metrics.tags.stage = stageAt(stages, frame.sentAt - publishersStart);
-      latency.add(Date.now() - frame.sentAt);
+      latency.add(preciseEpochMs() - frame.sentAt);
       received.add(1);
       heard++;
     } else if (frame.type === 'joined') {

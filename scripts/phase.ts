@@ -33,7 +33,8 @@ Flags:
 
 Exit code: the engine's (0 ok, 99 thresholds failed, 104 invalid input, 105 interrupted, 107 script error);
 with --verdict, once every run ended with 0 or 99, the verdict's (0 pass or warn, 1 block, 2 bad input,
-3 inconclusive).`;
+3 inconclusive). The verdict's inputs (--baseline or the newest baseline, --history, --build) are checked
+before the phase starts: bad ones exit 2 with nothing run.`;
 
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -118,6 +119,15 @@ try {
     say(`error: --${stray} only applies with --verdict; add --verdict or leave it out`);
     process.exit(104);
   }
+  const verdictFlags = { baseline: values['no-baseline'] ? false : values.baseline, history: values['no-history'] ? false : values.history, build: values.build } as const;
+  if (values.verdict) {
+    const { verdictInputsProblem } = await import('../reports/verdict/verdict-inputs.ts');
+    const problem = await verdictInputsProblem({ phase, configFile: values.config, flags: { rate: values.rate, target: values.target }, ...verdictFlags });
+    if (problem !== undefined) {
+      say(`error: ${problem}; nothing was run`);
+      process.exit(2);
+    }
+  }
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   process.once('SIGTERM', () => controller.abort());
@@ -152,11 +162,7 @@ try {
     if (exitCode !== 0 && exitCode !== THRESHOLDS_FAILED) {
       say(`verdict not made: a run ended with exit code ${exitCode}; npm run verdict -- ${runDirs.join(' ')} judges what it left`);
     } else {
-      exitCode = await writeVerdict(runDirs, {
-        baseline: values['no-baseline'] ? false : values.baseline,
-        history: values['no-history'] ? false : values.history,
-        build: values.build,
-      });
+      exitCode = await writeVerdict(runDirs, verdictFlags);
     }
   }
   process.exit(exitCode);

@@ -11,11 +11,13 @@ escalation rules, and writes into the (last) run folder:
 and adds this build's entry to the history folder. Prints the headline and the paths written.
 
 Checks, per scenario unless said otherwise:
-  generator      the load generator kept up: ≤ 0.1% iterations dropped, ≥ 99% of the target rate
+  generator      the load generator kept up: ≤ 0.1% iterations dropped, ≥ 99% of the target rate; warn
+                 instead of inconclusive when the target set the pace (p95 ≥ 2× budget, every VU busy)
   budget         whole-run p95 against its budget (config scenarios.<name>.budgetP95Ms): block when over
   regression     p95 and p50 ÷ the baseline's, with a 95% block-bootstrap interval over 5 s windows after
                  warm-up: pass ≤ +5% or interval includes 0; block above verdict.regressionThreshold (+20%)
-                 with the interval's low end above +5%; warn between
+                 with the interval's low end above +5%; warn between; not evaluated when the two differ
+                 by under 1 ms and a side was recorded in whole milliseconds
   error-rate     errors vs the baseline's, one-sided test on counts (Fisher / z): warn when higher
   rule/*         the runbook's error rate > 1%, Kafka lag > 5k for 5 min, CPU > 85% for 10 min, 5 GC pauses
                  > 500 ms (config verdict.rules; windows × the run's time scale): block when triggered

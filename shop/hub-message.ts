@@ -3,8 +3,9 @@ import { shown } from './shop-error.ts';
 /**
  * A frame a client sends to the WebSocket hub (JSON text):
  * - `{"type":"join","room":"lobby"}` subscribes the socket to a room;
- * - `{"type":"publish","room":"lobby","sentAt":1712345678901,"id":"vu3-17","payload":"..."}` sends the
- *   message to every socket joined to the room, publisher included if it joined.
+ * - `{"type":"publish","room":"lobby","sentAt":1712345678901.237,"id":"vu3-17","payload":"..."}` sends the
+ *   message to every socket joined to the room, publisher included if it joined. `sentAt` is the
+ *   publisher's epoch-ms stamp, with a fraction when it has a finer clock; the hub relays it unchanged.
  */
 export type HubMessage =
   | { kind: 'join'; room: string }

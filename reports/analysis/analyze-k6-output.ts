@@ -41,7 +41,7 @@ export async function analyzeK6Output({ jsonFile, summaryFile }: K6OutputInput):
   const timeline = new TimelineFold({
     scenarioFor(name) {
       const { metric, budgetP95Ms } = budgetOf(name);
-      return new ScenarioFold({ name, metric, budgetP95Ms, stages: [], totalMs: undefined, windowS: HISTOGRAM_WINDOW_S });
+      return new ScenarioFold({ name, metric, budgetP95Ms, stages: [], plannedRate: [], totalMs: undefined, windowS: HISTOGRAM_WINDOW_S });
     },
     series,
     caching,

@@ -5,7 +5,7 @@ import type { Plan } from '../../plan/build-plan.ts';
 import { budgetMetrics } from './budget-metrics.ts';
 import { CachingCheck } from './caching-check.ts';
 import { histogramWindowS } from './histogram-windows.ts';
-import { PaceRouting } from './pace-routing.ts';
+import { paceScenarioOf, PaceRouting } from './pace-routing.ts';
 import { readExemplars } from './read-exemplars.ts';
 import { readServerSamples } from './read-server-samples.ts';
 import { readTimeline } from './read-timeline.ts';
@@ -14,6 +14,7 @@ import { reportsSettings, runFacts } from './run-facts.ts';
 import { SeriesFold, seriesBucketS } from './run-series.ts';
 import { ScenarioFold } from './scenario-fold.ts';
 import { ServerSamplesFold } from './server-samples-fold.ts';
+import { plannedRate, type RatePiece } from './target-rate.ts';
 import { TimelineFold } from './timeline-fold.ts';
 
 /**
@@ -58,7 +59,8 @@ export async function analyzeRun(runDir: string): Promise<RunAnalysis> {
       const metric = metrics.get(name);
       if (!scenario || !metric) return undefined;
       const { budgetP95Ms, stages, totalMs } = scenario;
-      return new ScenarioFold({ name, metric, budgetP95Ms, stages, totalMs, windowS: histogramWindowS(totalS + RUN_TAIL_S) });
+      const plannedRate = plannedRateOf(plan, name, stages);
+      return new ScenarioFold({ name, metric, budgetP95Ms, stages, plannedRate, totalMs, windowS: histogramWindowS(totalS + RUN_TAIL_S) });
     },
     series,
     caching,
@@ -87,6 +89,11 @@ export async function analyzeRun(runDir: string): Promise<RunAnalysis> {
     exemplars: await readExemplars(join(runDir, 'exemplars.json')),
     series: series.result(timeline.seconds),
   };
+}
+
+/** The rate planned for a scenario: that of the k6 scenario carrying its pace (lib/scenarios.ts), as the executor played it. */
+function plannedRateOf(plan: Plan, name: string, stages: Plan['scenarios'][number]['stages']): RatePiece[] {
+  return plannedRate(plan.options?.scenarios?.[paceScenarioOf(name)], stages);
 }
 
 /** k6 scenarios that carry the rate of a planned scenario other than the one of its own name (lib/scenarios.ts). */

@@ -23,6 +23,7 @@ export type {
   StageAnalysis,
 } from './run-analysis.ts';
 export type { ErrorSignals, GoldenSignals, TrafficSignals } from './signals-accumulator.ts';
+export { paceScenarioOf } from './pace-routing.ts';
 export { percentilesOver } from './percentiles-over.ts';
 export type { LatencyStats, SeriesSelector, TimeWindow } from './percentiles-over.ts';
 export { stripCredentials } from './run-facts.ts';

@@ -1,4 +1,10 @@
 import type { TimelineRecord } from '../../engine/output/timeline-writer.ts';
+import { isScenarioName, SCENARIOS } from '../../lib/scenarios.ts';
+
+/** The k6 scenario that carries a loadbook scenario's rate (lib/scenarios.ts): its own, unless another paces it. */
+export function paceScenarioOf(name: string): string {
+  return (isScenarioName(name) ? SCENARIOS[name].paceScenario : undefined) ?? name;
+}
 
 /** The metrics that measure a scenario's pace: achieved rate against the plan, and load the generator shed. */
 const PACE_METRICS: ReadonlySet<string> = new Set(['iterations', 'dropped_iterations']);

@@ -1,22 +1,21 @@
 import type { TimelineRecord } from '../../engine/output/timeline-writer.ts';
-import type { PhaseStage } from '../../phases/index.ts';
 import { CoarseningBuckets } from './coarsening-buckets.ts';
 import { HdrBucket } from './hdr-bucket.ts';
 import { MAX_SERIES_POINTS, type RunSeries } from './run-analysis.ts';
 import { SampledStatAccumulator } from './sampled-stat-accumulator.ts';
 import type { SparseHistogram } from './sparse-histogram.ts';
-import { targetRateBetween } from './target-rate.ts';
+import { targetRateBetween, type RatePiece } from './target-rate.ts';
 
 /** Series width for a run of `totalS` seconds: 1 s, or wider so a line has at most MAX_SERIES_POINTS points. */
 export function seriesBucketS(totalS: number): number {
   return Math.max(1, Math.ceil(totalS / MAX_SERIES_POINTS));
 }
 
-/** A scenario the series follow: its budget metric, and the plan's stages for the target rate (empty: 0). */
+/** A scenario the series follow: its budget metric, and the plan's rate for the target (empty: 0). */
 export interface SeriesScenario {
   name: string;
   metric: string;
-  stages: readonly PhaseStage[];
+  plannedRate: readonly RatePiece[];
 }
 
 interface ScenarioBucket {
@@ -150,7 +149,7 @@ export class SeriesFold {
           const [p50, p95, p99] = percentiles as [number, number, number];
           series.latency.push({ scenario: name, second, p50, p95, p99 });
         }
-        const target = targetRateBetween(this.scenarios.get(name)!.stages, second * 1000, (second + widthS) * 1000);
+        const target = targetRateBetween(this.scenarios.get(name)!.plannedRate, second * 1000, (second + widthS) * 1000);
         series.rate.push({ scenario: name, second, achieved: entry.iterations / widthS, target });
         series.errors.push({ scenario: name, second, httpFailed: entry.httpFailed, checksFailed: entry.checksFailed });
       }

@@ -7,7 +7,7 @@ import { RecoveryTracker } from './recovery-time.ts';
 import type { ScenarioAnalysis } from './run-analysis.ts';
 import { SignalsAccumulator } from './signals-accumulator.ts';
 import { mergeTrend, type SparseHistogram } from './sparse-histogram.ts';
-import { targetRate } from './target-rate.ts';
+import { targetRateOver, type RatePiece } from './target-rate.ts';
 
 const RECOVERY_TOLERANCE = 0.1;
 
@@ -22,6 +22,8 @@ export interface ScenarioSpec {
   budgetP95Ms: number | undefined;
   /** The plan's stages; empty without a plan (labels then come from `stage` tags, else `steady`). */
   stages: readonly PhaseStage[];
+  /** The rate the executor was told to play (plannedRate); empty without a plan (target rate 0). */
+  plannedRate: readonly RatePiece[];
   /** The planned length; undefined without a plan (the covered seconds are used). */
   totalMs: number | undefined;
   /** Width of the histogram windows, in seconds. */
@@ -100,12 +102,12 @@ export class ScenarioFold {
   result(seconds: number): ScenarioAnalysis {
     const { spec } = this;
     const planned = spec.stages.length > 0;
-    const whole = this.whole.signals(spec.totalMs !== undefined ? spec.totalMs / 1000 : seconds, targetRate(spec.stages));
+    const whole = this.whole.signals(spec.totalMs !== undefined ? spec.totalMs / 1000 : seconds, targetRateOver(spec.plannedRate, spec.stages));
     const stages = [...this.stages].map(([label, entry]) => ({
       label,
       signals: entry.accumulator.signals(
         planned ? entry.stages.reduce((ms, stage) => ms + stage.endMs - stage.startMs, 0) / 1000 : entry.secondsSeen,
-        targetRate(entry.stages),
+        targetRateOver(spec.plannedRate, entry.stages),
       ),
     }));
     const encoded = (accumulator: SignalsAccumulator) =>

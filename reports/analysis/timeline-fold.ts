@@ -70,7 +70,7 @@ export class TimelineFold {
     if (this.folds.has(name)) return this.folds.get(name);
     const fold = this.targets.scenarioFor(name);
     this.folds.set(name, fold);
-    if (fold) this.targets.series.addScenario({ name, metric: fold.spec.metric, stages: fold.spec.stages });
+    if (fold) this.targets.series.addScenario({ name, metric: fold.spec.metric, plannedRate: fold.spec.plannedRate });
     return fold;
   }
 }

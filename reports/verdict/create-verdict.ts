@@ -1,38 +1,33 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Plan } from '../../plan/build-plan.ts';
 import { readProvenance } from '../../plan/read-provenance.ts';
-import { analyzeRun } from '../analysis/index.ts';
+import { analyzeRun, paceScenarioOf } from '../analysis/index.ts';
 import { readServerSamples, type TimedServerSample } from '../analysis/read-server-samples.ts';
-import { BaselineError, buildBaseline, latestBaseline, readBaseline, type BaselineDocument } from '../baseline/index.ts';
+import { buildBaseline, type BaselineDocument } from '../baseline/index.ts';
 import { renderSvg } from '../charts/render-svg.ts';
 import { writeReportFiles } from '../report/write-report-files.ts';
 import { resolveRunDir, RunNotFoundError } from '../resolve-run-dir.ts';
-import { defaultBuildId } from './default-build-id.ts';
-import { readHistory, trendChartSpec, validateHistoryEntry, writeHistoryEntry, type HistoryEntry } from './history/index.ts';
+import { trendChartSpec, validateHistoryEntry, writeHistoryEntry, type HistoryEntry } from './history/index.ts';
 import { historyEntryOf, judgeVerdict, type JudgedRun, type JudgeInput } from './judge/index.ts';
 import { renderJunit, renderVerdictMarkdown, validateVerdict, type TrendChart } from './render/index.ts';
 import type { Verdict } from './verdict-document.ts';
 import { VerdictError } from './verdict-error.ts';
+import { readVerdictInputs, type VerdictInputFlags } from './verdict-inputs.ts';
 import { verdictSettingsOf } from './verdict-settings.ts';
 
 /** The files a verdict writes into its folder. */
 export const VERDICT_FILES = { markdown: 'verdict.md', json: 'verdict.json', junit: 'verdict.junit.xml' } as const;
 
 /** What `npm run verdict` (or a phase's --verdict) asks for. */
-export interface CreateVerdictInput {
+export interface CreateVerdictInput extends VerdictInputFlags {
   /** Run folders (paths or names under runsRoot): one run, or the repeats of one phase. @default the latest run */
   readonly runs?: readonly string[];
   /** @default 'out/runs' */
   readonly runsRoot?: string;
-  /** A baseline's JSON twin; `false` compares with none. @default the newest of the run's phase in verdict.baselinesDir */
-  readonly baseline?: string | false;
-  /** The history folder; `false` keeps no history. @default verdict.historyDir from the run's config */
-  readonly history?: string | false;
-  /** This build's id in the history. @default defaultBuildId */
-  readonly build?: string;
   /** Where the verdict files go. @default the last run folder */
   readonly outDir?: string;
   readonly now?: Date;
-  readonly env?: NodeJS.ProcessEnv;
   /** Bootstrap resamples, for tests. @default 1000 */
   readonly resamples?: number;
 }
@@ -59,26 +54,17 @@ export async function createVerdict(input: CreateVerdictInput = {}): Promise<Cre
   if (phases.length > 1) throw new VerdictError(`expected runs of one phase, got ${phases.join(' and ')}; judge each phase on its own`);
   const phase = phases[0]!;
   const settings = await verdictSettingsOf(dirs[0]!);
-  const { baseline, noBaselineReason } = await baselineFor(input.baseline, settings.baselinesDir, phase);
+  const { baseline, noBaselineReason, history: found } = await readVerdictInputs(input, phase, settings, now);
 
   let history: JudgeInput['history'] = null;
-  if (input.history !== false) {
-    const dir = input.history ?? settings.historyDir;
-    const read = await readHistory(dir, { phase }).catch((error: Error) => {
-      throw new VerdictError(`cannot read the history folder ${dir}: ${error.message}; pass --history DIR or --no-history`);
-    });
-    const build = input.build ?? defaultBuildId(input.env ?? process.env, now);
-    if (read.entries.some((entry) => entry.build === build)) {
-      throw new VerdictError(`history entry of build ${build} for ${phase} exists already in ${dir}; pass another --build`);
-    }
-    const candidate = historyEntryOf(runs, build, now);
+  if (found) {
+    const candidate = historyEntryOf(runs, found.build, now);
     try {
-      validateHistoryEntry(candidate, `the history entry of build ${JSON.stringify(build)}`, 'pass another --build');
+      validateHistoryEntry(candidate, `the history entry of build ${JSON.stringify(found.build)}`, 'pass another --build');
     } catch (error) {
       throw new VerdictError((error as Error).message);
     }
-    const skipped = read.skipped.map(({ file, reason }) => `${file}: ${reason}`);
-    history = { dir, earlier: read.entries, skipped, candidate };
+    history = { dir: found.dir, earlier: found.earlier, skipped: found.skipped, candidate };
   }
 
   const verdict = judgeVerdict({ runs, baseline, noBaselineReason, settings, history, now, resamples: input.resamples });
@@ -120,21 +106,18 @@ async function judgedRunOf(dir: string): Promise<JudgedRun> {
   }
   const samples: TimedServerSample[] = [];
   for await (const sample of readServerSamples(join(dir, 'server.ndjson'))) samples.push(sample);
-  return { dir, doc, samples };
+  return { dir, doc, samples, vuPools: await vuPoolsOf(dir, doc) };
 }
 
-async function baselineFor(given: string | false | undefined, dir: string, phase: string): Promise<Pick<JudgeInput, 'baseline' | 'noBaselineReason'>> {
-  if (given === false) return { baseline: null, noBaselineReason: 'no baseline: --no-baseline was given' };
-  const file = given ?? latestBaseline(dir, phase);
-  if (file === undefined) {
-    return { baseline: null, noBaselineReason: `no ${phase} baseline in ${dir}: take one with npm run baseline -- RUN, or pass --baseline FILE` };
+/** Each scenario's VU pool: the `maxVUs` plan.json gave the k6 scenario carrying its pace, where it gave one. */
+async function vuPoolsOf(dir: string, doc: BaselineDocument): Promise<Record<string, number>> {
+  const plan = JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8')) as Pick<Plan, 'options'>;
+  const pools: Record<string, number> = {};
+  for (const { name } of doc.scenarios) {
+    const executor = plan.options?.scenarios?.[paceScenarioOf(name)] as { maxVUs?: unknown } | undefined;
+    if (typeof executor?.maxVUs === 'number') pools[name] = executor.maxVUs;
   }
-  try {
-    return { baseline: { file, doc: await readBaseline(file) } };
-  } catch (error) {
-    if (error instanceof BaselineError) throw new VerdictError(error.message);
-    throw error;
-  }
+  return pools;
 }
 
 /** A p95-across-builds chart per scenario that has at least two builds with a p95. */

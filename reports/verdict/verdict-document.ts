@@ -124,6 +124,11 @@ export interface GeneratorCheck {
   droppedRatio: number | null;
   /** Achieved over target rate (the worst repeat). */
   achievedRatio: number | null;
+  /**
+   * What held the rate back when the generator fell behind: the generator itself, or the target (far over
+   * budget with every VU waiting on it); null when it kept up. Verdicts written before it have none.
+   */
+  bottleneck?: 'generator' | 'target' | null;
 }
 
 export type CheckData = BudgetCheck | RegressionCheck | ErrorRateCheck | RuleCheck | ConsecutiveCheck | ChangePointCheck | GeneratorCheck;

@@ -18,11 +18,21 @@ export async function verdictSettingsOf(runDir: string): Promise<VerdictConfig> 
   } catch (error) {
     throw new VerdictError(`cannot read ${join(runDir, 'plan.json')}: ${(error as Error).message.split('\n')[0]}; expected a run folder a phase script wrote`);
   }
-  const settings = mergeConfig(DEFAULT_CONFIG, { verdict: plan.config?.verdict as never }).verdict;
+  return checkVerdictSettings(plan.config?.verdict, join(runDir, 'plan.json'));
+}
+
+/**
+ * Verdict settings over the defaults, checked: rules that resolve and a regression threshold above 1.
+ *
+ * @param where names the file the settings came from, in the error
+ * @throws VerdictError when they cannot be a verdict's
+ */
+export function checkVerdictSettings(given: Partial<VerdictConfig> | undefined, where: string): VerdictConfig {
+  const settings = mergeConfig(DEFAULT_CONFIG, { verdict: given as never }).verdict;
   try {
     resolveRules(settings.rules);
   } catch (error) {
-    throw new VerdictError(`${(error as Error).message} in ${join(runDir, 'plan.json')}; fix verdict.rules in the config and run again`);
+    throw new VerdictError(`${(error as Error).message} in ${where}; fix verdict.rules in the config and run again`);
   }
   if (!(settings.regressionThreshold > 1)) {
     throw new VerdictError(`invalid verdict.regressionThreshold; expected a ratio above 1 such as 1.2, got ${JSON.stringify(settings.regressionThreshold)}`);

@@ -4,5 +4,5 @@ export type { HistoryEntry, HistoryScenario, HistoryVerdict } from './history-en
 export { HISTORY_FILE_NAME, historyFileName } from './history-file-name.ts';
 export { readHistory, type History, type ReadHistoryOptions, type SkippedHistoryFile } from './read-history.ts';
 export { trendChartSpec } from './trend-chart-spec.ts';
-export { validateHistoryEntry } from './validate-history-entry.ts';
+export { validateBuildId, validateHistoryEntry } from './validate-history-entry.ts';
 export { writeHistoryEntry } from './write-history-entry.ts';

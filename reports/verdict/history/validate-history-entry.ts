@@ -16,3 +16,14 @@ export function validateHistoryEntry(value: unknown, name: string, fix: string):
   const error = validate.errors![0]!;
   throw new Error(formatSchemaError(error, { name: (pointer) => `${pointer} in ${name}`, fix }));
 }
+
+/**
+ * Checks a build id as the history entry's schema does, before anything is run or written.
+ *
+ * @throws Error naming the id, what a build id is, and to pass another `--build`.
+ */
+export function validateBuildId(build: string): void {
+  const validate = compileSchema<string>(historyEntrySchema.properties.build);
+  if (validate(build)) return;
+  throw new Error(formatSchemaError(validate.errors![0]!, { name: () => '--build', fix: 'pass another --build' }));
+}

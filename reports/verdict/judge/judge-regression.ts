@@ -1,5 +1,5 @@
 import type { BaselineDocument } from '../../baseline/index.ts';
-import { blockBootstrapRatio, classifyRatio, medianOfRatios, minimumSamples, type WindowCounts } from '../statistics/index.ts';
+import { blockBootstrapRatio, classifyRatio, medianOfRatios, minimumSamples, recordedResolutionMs, type WindowCounts } from '../statistics/index.ts';
 import type { Check, RegressionCheck } from '../verdict-document.ts';
 import { scenarioOf, type JudgedRun } from './judged-run.ts';
 import { samplesIn, windowsAfterWarmUp } from './windows-after-warm-up.ts';
@@ -88,8 +88,10 @@ export function judgeRegression(
     baselineMs,
     perRunRatios,
   };
-  const status = classifyRatio({ ratio, low: pooled.low, high: pooled.high }, settings.thresholdRatio);
   const repeats = runs.length > 1 ? ` (median of ${runs.length} runs)` : '';
+  const unresolved = belowResolution(id, data, repeats, baselineWindows, runWindows);
+  if (unresolved) return unresolved;
+  const status = classifyRatio({ ratio, low: pooled.low, high: pooled.high }, settings.thresholdRatio);
   const summary =
     `p${percentile} ${ms(data.candidateMs!)} vs ${ms(baselineMs)}: ${change(ratio)}${repeats} ` +
     `(${CONFIDENCE * 100}% CI ${change(pooled.low)} … ${change(pooled.high)}; blocks above ${change(settings.thresholdRatio)})`;
@@ -100,4 +102,32 @@ export function judgeRegression(
         ? 'a regression below the threshold, or one the interval cannot confirm: watch the next builds'
         : undefined;
   return { id, status, summary, ...(action ? { action } : {}), data };
+}
+
+/**
+ * The check, not evaluated, when the percentiles differ by less than 1 ms and a side was recorded in whole
+ * milliseconds (recordedResolutionMs): such a difference is within the rounding of one reading, so no
+ * ratio of them is evidence either way. A 2 ms baseline p50 may be 1.5 ms or 2.4 ms; +8% from it is
+ * rounding, not a regression, and calling it a pass would claim what the samples cannot show.
+ */
+function belowResolution(
+  id: string,
+  data: RegressionCheck,
+  repeats: string,
+  baselineWindows: readonly WindowCounts[],
+  runWindows: readonly WindowCounts[][],
+): Check | undefined {
+  const differenceMs = Math.abs(data.candidateMs! - data.baselineMs!);
+  if (differenceMs >= 1) return undefined;
+  const coarse = recordedResolutionMs(baselineWindows) === 1 ? 'baseline' : runWindows.some((windows) => recordedResolutionMs(windows) === 1) ? 'run' : undefined;
+  if (coarse === undefined) return undefined;
+  return {
+    id,
+    status: 'not-evaluated',
+    summary:
+      `p${data.percentile} ${ms(data.candidateMs!)} vs ${ms(data.baselineMs!)}${repeats}: the ${ms(differenceMs)} between them ` +
+      `is below the 1 ms resolution the ${coarse} was recorded at, so it can be neither a change nor its absence`,
+    ...(coarse === 'baseline' && { action: 'take a new baseline (npm run baseline) from a run that records sub-millisecond latency' }),
+    data,
+  };
 }

@@ -11,6 +11,11 @@ export interface JudgedRun {
   readonly doc: BaselineDocument;
   /** server.ndjson, for the escalation rules. */
   readonly samples: readonly TimedServerSample[];
+  /**
+   * The most VUs each scenario's executor could run at once (plan.json's `maxVUs` of the k6 scenario
+   * carrying its pace), by scenario; left out when the plan does not say.
+   */
+  readonly vuPools?: Readonly<Record<string, number>>;
 }
 
 /** A scenario of a run or a baseline by name; undefined when it did not run there. */

@@ -32,8 +32,8 @@ export function countsPercentile(counts: ArrayLike<number>, total: number, layou
   return 0;
 }
 
-/** valueFromIndex, then lowestEquivalentValue (p = 0) or highestEquivalentValue, as the library computes them. */
-function valueOfIndex(index: number, layout: CountsLayout, lowest: boolean): number {
+/** valueFromIndex, then lowestEquivalentValue (p = 0) or highestEquivalentValue, as the library computes them, in HDR units. */
+export function valueOfIndex(index: number, layout: CountsLayout, lowest: boolean): number {
   const half = layout.subBucketCount / 2;
   let bucket = Math.floor(index / half) - 1;
   let subBucket = (index % half) + half;

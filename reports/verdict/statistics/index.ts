@@ -5,4 +5,5 @@ export { errorRateTest, MIN_EXPECTED_CELL, type ErrorCounts, type ErrorRateResul
 export { median } from './median.ts';
 export { medianOfRatios } from './median-of-ratios.ts';
 export { minimumSamples, TAIL_SAMPLES } from './minimum-samples.ts';
+export { recordedResolutionMs } from './recorded-resolution.ts';
 export { windowCountsOf, type WindowCounts } from './window-counts.ts';

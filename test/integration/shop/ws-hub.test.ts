@@ -63,10 +63,10 @@ describe('WebSocket hub at /ws', () => {
     expect(await second.next()).toEqual({ type: 'joined', room: 'count-room', members: 2 });
   });
 
-  it('sends a publish to both subscribers of the room, with sentAt and id unchanged', async () => {
+  it('sends a publish to both subscribers of the room, with sentAt (to the microsecond) and id unchanged', async () => {
     const [a, b] = [await join('lobby'), await join('lobby')];
     const publisher = await connect();
-    const frame = { type: 'publish', room: 'lobby', sentAt: Date.now(), id: 'm-1', payload: 'x'.repeat(256) };
+    const frame = { type: 'publish', room: 'lobby', sentAt: performance.timeOrigin + performance.now(), id: 'm-1', payload: 'x'.repeat(256) };
     publisher.send(frame);
     const expected = { ...frame, type: 'broadcast' };
     expect(await a.next()).toEqual(expected);

@@ -13,7 +13,7 @@ function record(second: number, delta: SeriesDelta): TimelineRecord {
 }
 
 function fold(bucketS: number): SeriesFold {
-  return new SeriesFold(bucketS, [{ name: 'shop', metric: 'http_req_duration', stages: STAGES }]);
+  return new SeriesFold(bucketS, [{ name: "shop", metric: "http_req_duration", plannedRate: STAGES }]);
 }
 
 describe('seriesBucketS', () => {

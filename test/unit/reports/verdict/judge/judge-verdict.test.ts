@@ -181,6 +181,62 @@ describe('judgeVerdict: the load generator', () => {
   });
 });
 
+describe('judgeVerdict: a target too slow for the VU pool, or a generator short of CPU', () => {
+  // 6,000 iterations at 100/s were sent; 3,524 more (37% of those planned) found no free VU.
+  const behind = { droppedIterations: 3524, achievedRatio: 0.63 };
+  // latencyScale 80: a mean near 725 ms and a p95 near 1,460 ms, 12× the 120 ms budget. By Little's law
+  // 100/s × 0.725 s keeps about 72 VUs busy: all of an 80-VU pool.
+  const slowTarget = { ...behind, latencyScale: 80 };
+
+  it('blocks on the budget when the p95 is 12× over it and every VU waited on responses, saying the target was the bottleneck', () => {
+    const verdict = judge([run({ seed: 2, ...slowTarget }, { vuPools: { [SCENARIO]: 80 } })]);
+    const generator = checkOf(verdict, 'generator/product-get');
+    expect(generator).toMatchObject({ status: 'warn', data: { bottleneck: 'target' } });
+    expect(generator.summary).toMatch(/^the target was the bottleneck, not the generator: 37\.0% of iterations dropped .* while p95 [\d.]+ ms was 1\d\.\d× the budget and 7\d of 80 VUs waited on responses/);
+    expect(checkOf(verdict, 'budget/product-get').status).toBe('block');
+    expect(verdict).toMatchObject({ outcome: 'block', exitCode: 1 });
+  });
+
+  it.each([
+    { what: 'a healthy target (p95 near 19 ms, 1 of 80 VUs busy)', shape: behind, pools: { [SCENARIO]: 80 } },
+    { what: 'a target 12× over budget with most of a 1,000-VU pool idle', shape: slowTarget, pools: { [SCENARIO]: 1000 } },
+    { what: 'a target 1.5× over budget with its pool all busy', shape: { ...behind, latencyScale: 10 }, pools: { [SCENARIO]: 10 } },
+    { what: 'a target 12× over budget in a run that does not say its pool', shape: slowTarget, pools: undefined },
+  ])('keeps the generator as the suspect, inconclusive, for $what', ({ shape, pools }) => {
+    const verdict = judge([run({ seed: 2, ...shape }, { vuPools: pools })]);
+    expect(checkOf(verdict, 'generator/product-get')).toMatchObject({ status: 'inconclusive', data: { bottleneck: 'generator' } });
+    expect(checkOf(verdict, 'budget/product-get').status).toBe('inconclusive');
+    expect(verdict).toMatchObject({ outcome: 'inconclusive', exitCode: 3 });
+  });
+});
+
+describe('judgeVerdict: latencies recorded in whole milliseconds', () => {
+  // A 2 ms median broadcast: the baseline's samples rounded to whole ms, as Date.now() stamps gave them.
+  const wholeMsBaseline = run({ seed: 1, latencyScale: 0.25, wholeMs: true }).doc;
+
+  it('does not judge a p50 0.17 ms above a whole-millisecond baseline, which reads as +8% and would warn', () => {
+    const verdict = judge([run({ seed: 2, latencyScale: 0.27 })], { baseline: withBaseline(wholeMsBaseline) });
+    const p50 = checkOf(verdict, `regression/${SCENARIO}/p50`);
+    expect(p50.status).toBe('not-evaluated');
+    expect(p50.summary).toMatch(/^p50 2\.2 ms vs 2\.0 ms: the 0\.\d+ ms between them is below the 1 ms resolution the baseline was recorded at/);
+    expect(p50.action).toContain('npm run baseline');
+    expect((p50.data as RegressionCheck).ratio).toBeGreaterThan(1.05);
+    expect(verdict.outcome).toBe('pass');
+  });
+
+  it('still judges a difference of a millisecond or more against such a baseline', () => {
+    const verdict = judge([run({ seed: 2, latencyScale: 0.6 })], { baseline: withBaseline(wholeMsBaseline) });
+    expect(regression(verdict, 95).status).toBe('block');
+  });
+
+  it('judges sub-millisecond differences when both sides were recorded in microseconds', () => {
+    const microBaseline = run({ seed: 1, latencyScale: 0.25 }).doc;
+    const verdict = judge([run({ seed: 2, latencyScale: 0.27 })], { baseline: withBaseline(microBaseline) });
+    expect(regression(verdict, 50).status).not.toBe('not-evaluated');
+    expect(regression(verdict, 95).status).not.toBe('not-evaluated');
+  });
+});
+
 describe('judgeVerdict: repeats', () => {
   const repeats = (scales: number[]) => scales.map((latencyScale, index) => run({ seed: 20 + index, latencyScale }));
 
