@@ -15,6 +15,7 @@ import { SeriesFold, seriesBucketS } from './run-series.ts';
 import { ScenarioFold } from './scenario-fold.ts';
 import { ServerSamplesFold } from './server-samples-fold.ts';
 import { TimelineFold } from './timeline-fold.ts';
+import { checkTimelineLine } from './timeline-line.ts';
 
 /**
  * Seconds a run folder may hold past the plan's `totalMs`: k6's default gracefulStop (30 s), teardown,
@@ -65,7 +66,9 @@ export async function analyzeRun(runDir: string): Promise<RunAnalysis> {
     pace: new PaceRouting(paceScenarios(plan)),
   });
   timeline.plan([...planned.keys()]);
-  for await (const line of readTimeline(join(runDir, 'timeline.ndjson.gz'))) timeline.add(line);
+  const timelinePath = join(runDir, 'timeline.ndjson.gz');
+  let record = 0;
+  for await (const line of readTimeline(timelinePath)) timeline.add(checkTimelineLine(line, `timeline record ${++record} in ${timelinePath}`));
   timeline.finish();
 
   const stageWindows = run.stages.map(({ label, startS, endS }) => ({ label, startMs: startS * 1000, endMs: endS * 1000 }));
