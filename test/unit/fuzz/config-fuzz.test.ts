@@ -30,7 +30,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** loadConfig, then the plan the config leads to: both must end in a value or one clear LoadbookError. */
-function loadAndPlan(file: string | undefined, env: Record<string, string>): void {
+function loadAndPlan(file: string | undefined, env: Readonly<Record<string, string | undefined>>): void {
   const config = loadConfig({ cwd: dir, env, ...(file === undefined ? {} : { file }) });
   buildPlan({ phase: 'smoke', scenarios: ['product-get'], config, workers: 1, now: new Date(0), timeScale: 0.02 });
 }
