@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { jsonSyntaxReason } from '../../engine/errors.ts';
 import type { BaselineDocument } from './baseline-document.ts';
 import { BaselineError } from './baseline-error.ts';
 import { validateBaseline } from './validate-baseline.ts';
@@ -23,7 +24,7 @@ export async function readBaseline(file: string): Promise<BaselineDocument> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new BaselineError(`invalid baseline "${file}"; expected JSON, got ${(error as Error).message}; ${FIX}`);
+    throw new BaselineError(`invalid baseline "${file}"; expected JSON, got ${jsonSyntaxReason(error)}; ${FIX}`);
   }
   return validateBaseline(value, file, FIX);
 }

@@ -24,8 +24,12 @@ const TRICKY = [
   '<script>', 'null', 'true', '{}', '[]', '9'.repeat(400),
 ];
 
-/** A short string from the tricky list, arbitrary Unicode or printable ASCII. */
+/** Names every plain object inherits: a lookup table indexed by input finds them unless it guards against them. */
+const INHERITED = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'];
+
+/** A short string: an inherited name, one from the tricky list, arbitrary Unicode or printable ASCII. */
 export const trickyString: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(...INHERITED),
   fc.constantFrom(...TRICKY),
   fc.string({ maxLength: 40, unit: 'binary' }),
   fc.string({ maxLength: 40 }),
@@ -89,7 +93,7 @@ function editJson(value: unknown, path: readonly number[], replacement: unknown,
 export function mutatedJson(valid: unknown): fc.Arbitrary<unknown> {
   const edit = fc.record({
     path: fc.array(fc.nat(), { minLength: 0, maxLength: 6 }),
-    replacement: anyJson,
+    replacement: fc.oneof(anyJson, trickyString),
     remove: fc.boolean(),
     key: trickyString,
   });
