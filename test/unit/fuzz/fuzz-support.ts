@@ -75,6 +75,7 @@ function editJson(value: unknown, path: readonly number[], replacement: unknown,
   const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? [...value] : { ...(value as object) };
   const keys = Object.keys(copy);
   if (keys.length === 0 || path.length === 0) {
+    if (Array.isArray(copy)) return [...copy, replacement];
     Object.defineProperty(copy, key, { value: replacement, enumerable: true, writable: true, configurable: true });
     return copy;
   }
