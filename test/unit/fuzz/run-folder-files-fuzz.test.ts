@@ -63,7 +63,7 @@ async function analyseWith(file: string, text: string): Promise<void> {
 
 describe('the other run folder files under random and mutated content', () => {
   it('analyses a run with any exemplars.json, or refuses it with one clear error', async () => {
-    await fc.assert(fc.asyncProperty(jsonDocumentText(EXEMPLARS), (text) => analyseWith('exemplars.json', text)), { ...FUZZ, numRuns: 60 });
+    await fc.assert(fc.asyncProperty(jsonDocumentText(EXEMPLARS), (text) => analyseWith('exemplars.json', text)), { ...FUZZ, numRuns: 40 });
   });
 
   it('analyses a run with any one line of server.ndjson fuzzed, skipping or refusing it clearly', async () => {
@@ -77,7 +77,7 @@ describe('the other run folder files under random and mutated content', () => {
         ),
       )
       .map(([index, line]) => SERVER_LINES.map((valid, i) => (i === index ? line : valid)).join('\n'));
-    await fc.assert(fc.asyncProperty(fuzzedLines, (text) => analyseWith('server.ndjson', text)), { ...FUZZ, numRuns: 60 });
+    await fc.assert(fc.asyncProperty(fuzzedLines, (text) => analyseWith('server.ndjson', text)), { ...FUZZ, numRuns: 40 });
   });
 });
 
