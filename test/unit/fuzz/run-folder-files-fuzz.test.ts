@@ -17,7 +17,11 @@ const TIMELINE = [
 ];
 const PLAN = {
   phase: 'smoke',
+  createdAt: new Date(STARTED_AT).toISOString(),
   timeScale: 1,
+  totalMs: 2000,
+  stages: [{ label: 'steady', startMs: 0, endMs: 2000 }],
+  config: { reports: { topN: 10, sampleIntervalS: 5, cacheHitTarget: 0.85, cacheWarmupS: 600, leakMibPerHour: 50 } },
   scenarios: [{ name: 'product-get', budgetP95Ms: 120, stages: [{ label: 'steady', startMs: 0, endMs: 2000, startRate: 1, endRate: 1 }], totalMs: 2000 }],
   options: { thresholds: { 'http_req_duration{scenario:product-get}': ['p(95)<120'] } },
 };
@@ -78,6 +82,33 @@ describe('the other run folder files under random and mutated content', () => {
       )
       .map(([index, line]) => SERVER_LINES.map((valid, i) => (i === index ? line : valid)).join('\n'));
     await fc.assert(fc.asyncProperty(fuzzedLines, (text) => analyseWith('server.ndjson', text)), { ...FUZZ, numRuns: 40 });
+  });
+});
+
+describe('plan.json under random and mutated content', () => {
+  it('analyses a run with any plan.json, or refuses it with one clear error', async () => {
+    await fc.assert(fc.asyncProperty(jsonDocumentText(PLAN), (text) => analyseWith('plan.json', text)), { ...FUZZ, numRuns: 40 });
+  });
+
+  const withPlan = (plan: unknown) => {
+    writeFileSync(join(runDir, 'plan.json'), JSON.stringify(plan));
+    return analyzeRun(runDir);
+  };
+
+  it.each<[string, unknown, string]>([
+    ['an empty object', {}, 'expected scenarios to be an array of scenarios, each with a name and stages, got nothing'],
+    ['a scenario without stages', { ...PLAN, scenarios: [{ name: 'product-get', budgetP95Ms: 120 }] }, 'expected scenarios to be an array of scenarios'],
+    ['a null threshold entry', { ...PLAN, options: { thresholds: { 'http_req_duration{scenario:product-get}': [null] } } }, 'expected options.thresholds to be an object of arrays'],
+    ['no options', { ...PLAN, options: undefined }, 'expected options to be an object, got nothing'],
+    ['a totalMs that is an object', { ...PLAN, totalMs: {} }, 'expected totalMs to be a number of milliseconds, got {}'],
+  ])('refuses a plan.json with %s with a LoadbookError naming the field, not a TypeError', async (_case, plan, message) => {
+    await expect(withPlan(plan)).rejects.toThrow(LoadbookError);
+    await expect(withPlan(plan)).rejects.toThrow(message);
+  });
+
+  it('refuses a plan.json that is not JSON on one line, naming the file', async () => {
+    writeFileSync(join(runDir, 'plan.json'), '{\n');
+    await expect(analyzeRun(runDir)).rejects.toThrow(/^invalid .*plan\.json; expected JSON, got [^\n]*; run the phase again/);
   });
 });
 
