@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeK6Output } from '../../../reports/analysis/analyze-k6-output.ts';
+import { readK6Json } from '../../../reports/sources/read-k6-json.ts';
 import { K6InputError } from '../../../reports/sources/k6-input-error.ts';
 import { readK6Summary } from '../../../reports/sources/read-k6-summary.ts';
 import { anyJson, expectSettlesClearly, FUZZ, jsonDocumentText, mutatedJson, mutatedText, trickyString } from './fuzz-support.ts';
@@ -110,5 +111,13 @@ describe('stock k6 inputs the fuzzing found', () => {
     const file = join(dir, 'object-type.json');
     writeFileSync(file, JSON.stringify(summary));
     await expect(readK6Summary(file)).rejects.toThrow('expected metrics["vus"].type to be counter, gauge, rate or trend; found {"toString":1}');
+  });
+
+  it('keeps a Point tag named __proto__ instead of dropping it', async () => {
+    const file = join(dir, 'proto-tag.json');
+    writeFileSync(file, [VALID_LINES[2], VALID_LINES[3]!.replace('"tags":{', '"tags":{"__proto__":"x",')].join('\n'));
+    const tagNames: string[][] = [];
+    for await (const line of readK6Json(file)) if (line.kind === 'series') tagNames.push(Object.keys(line.tags));
+    expect(tagNames).toEqual([expect.arrayContaining(['__proto__', 'scenario'])]);
   });
 });
