@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { jsonSyntaxReason, LoadbookError } from '../../engine/errors.ts';
 import { isScenarioName, SCENARIOS } from '../../lib/scenarios.ts';
 import type { Plan } from '../../plan/build-plan.ts';
 import { budgetMetrics } from './budget-metrics.ts';
 import { CachingCheck } from './caching-check.ts';
+import { checkRunPlan } from './check-run-plan.ts';
 import { histogramWindowS } from './histogram-windows.ts';
 import { PaceRouting } from './pace-routing.ts';
 import { readExemplars } from './read-exemplars.ts';
@@ -38,7 +40,7 @@ export const CACHING_SCENARIO = 'product-get';
  * @throws Error when plan.json or the timeline is missing or malformed.
  */
 export async function analyzeRun(runDir: string): Promise<RunAnalysis> {
-  const plan = JSON.parse(await readFile(join(runDir, 'plan.json'), 'utf8')) as Plan;
+  const plan = await readRunPlan(join(runDir, 'plan.json'));
   const settings = reportsSettings(plan);
   const run = runFacts(runDir, plan);
   // Plans always carry totalMs; hand-written ones in tests may give only the scenarios'.
@@ -90,6 +92,18 @@ export async function analyzeRun(runDir: string): Promise<RunAnalysis> {
     exemplars: await readExemplars(join(runDir, 'exemplars.json')),
     series: series.result(timeline.seconds),
   };
+}
+
+/** A run's plan.json, checked for the fields the analysis reads. */
+async function readRunPlan(file: string): Promise<Plan> {
+  const text = await readFile(file, 'utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new LoadbookError(`invalid ${file}; expected JSON, got ${jsonSyntaxReason(error)}; run the phase again to write a new plan`);
+  }
+  return checkRunPlan(parsed, file);
 }
 
 /** k6 scenarios that carry the rate of a planned scenario other than the one of its own name (lib/scenarios.ts). */
