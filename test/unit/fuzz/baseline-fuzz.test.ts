@@ -38,4 +38,14 @@ describe('baseline twins the fuzzing found', () => {
     writeFileSync(file, '\u0000\n');
     await expect(readBaseline(file)).rejects.toThrow(/^invalid baseline "[^"]*nul\.json"; expected JSON, got [^\n]*\\u000a[^\n]*; write it again/);
   });
+
+  it('refuses a twin whose histogram is base64 but not a histogram, naming it, before a verdict merges it', async () => {
+    const twin = structuredClone(TWIN) as { scenarios: { histograms: { whole: string } }[] };
+    const whole = twin.scenarios[0]!.histograms.whole;
+    twin.scenarios[0]!.histograms.whole = whole.slice(0, whole.length - 8);
+    const file = join(dir, 'cut-histogram.json');
+    writeFileSync(file, JSON.stringify(twin));
+    await expect(readBaseline(file)).rejects.toThrow(BaselineError);
+    await expect(readBaseline(file)).rejects.toThrow(/^invalid \/scenarios\/0\/histograms\/whole in .*cut-histogram\.json; expected an HDR histogram in compressed base64, got one that cannot be decoded \(.+\); write it again/);
+  });
 });
