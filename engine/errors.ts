@@ -35,3 +35,12 @@ export class OptionsError extends LoadbookError {
 export function shown(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
 }
+
+// JSON.parse quotes the text around a syntax error, control characters and line breaks included.
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+
+/** JSON.parse's reason for refusing a text, on one line: control characters it quotes from the text are escaped. */
+export function jsonSyntaxReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -56,12 +56,19 @@ function escapePointerToken(token: string): string {
   return token.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
+// Field names come from the document: a line break or other control character in one must not split the message.
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+
+function visible(pointer: string): string {
+  return pointer.replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** The JSON pointer an error is about; for an unknown field, the field's own pointer. */
 export function errorPointer(error: ErrorObject): string {
   if (error.keyword === 'additionalProperties') {
-    return `${error.instancePath}/${escapePointerToken(String(error.params['additionalProperty']))}`;
+    return visible(`${error.instancePath}/${escapePointerToken(String(error.params['additionalProperty']))}`);
   }
-  return error.instancePath === '' ? '/' : error.instancePath;
+  return error.instancePath === '' ? '/' : visible(error.instancePath);
 }
 
 /**

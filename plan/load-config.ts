@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LoadbookError } from '../engine/errors.ts';
+import { jsonSyntaxReason, LoadbookError } from '../engine/errors.ts';
 import { DEFAULT_CONFIG, type LoadbookConfig } from '../lib/config.ts';
 import { mergeConfig, type PartialConfig } from '../lib/merge-config.ts';
 import type { EnvVars } from '../lib/read-config-from-env.ts';
@@ -144,8 +144,7 @@ function readFileLayer(file: string, explicit: boolean, shownName: string): Part
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    const reason = (error as Error).message.split('\n')[0];
-    throw new LoadbookError(`invalid JSON in ${shownName}: ${reason}; fix the syntax in ${shownName}`);
+    throw new LoadbookError(`invalid JSON in ${shownName}: ${jsonSyntaxReason(error)}; fix the syntax in ${shownName}`);
   }
   if (!validateConfig(parsed)) {
     throw new LoadbookError(

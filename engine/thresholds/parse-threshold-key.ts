@@ -68,7 +68,8 @@ function parseFilter(key: string, body: string): Tags {
         `invalid threshold key ${shown(key)}; expected each tag once in a filter, got ${shown(name)} twice`,
       );
     }
-    filter[name] = value;
+    // Defined rather than assigned: assigning a tag named `__proto__` would set the prototype and drop the filter.
+    Object.defineProperty(filter, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return filter;
 }

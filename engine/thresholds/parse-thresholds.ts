@@ -93,7 +93,7 @@ function parseSpec(entry: unknown, key: ThresholdKey, type: MetricType): Thresho
   if (typeof threshold !== 'string') {
     throw new OptionsError(
       `invalid threshold for ${shown(key.key)}; expected "threshold" to be an expression such as "p(95)<200", ` +
-        `got ${shown(threshold)}`,
+        `got ${threshold === undefined ? 'no "threshold" field' : shown(threshold)}`,
     );
   }
   if (typeof abortOnFail !== 'boolean') {

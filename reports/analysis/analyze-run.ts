@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { jsonSyntaxReason, LoadbookError } from '../../engine/errors.ts';
 import { isScenarioName, SCENARIOS } from '../../lib/scenarios.ts';
 import type { Plan } from '../../plan/build-plan.ts';
 import { budgetMetrics } from './budget-metrics.ts';
 import { CachingCheck } from './caching-check.ts';
+import { checkRunPlan } from './check-run-plan.ts';
 import { histogramWindowS } from './histogram-windows.ts';
 import { paceScenarioOf, PaceRouting } from './pace-routing.ts';
 import { readExemplars } from './read-exemplars.ts';
@@ -16,6 +18,7 @@ import { ScenarioFold } from './scenario-fold.ts';
 import { ServerSamplesFold } from './server-samples-fold.ts';
 import { plannedRate, type RatePiece } from './target-rate.ts';
 import { TimelineFold } from './timeline-fold.ts';
+import { checkTimelineLine } from './timeline-line.ts';
 
 /**
  * Seconds a run folder may hold past the plan's `totalMs`: k6's default gracefulStop (30 s), teardown,
@@ -38,7 +41,7 @@ export const CACHING_SCENARIO = 'product-get';
  * @throws Error when plan.json or the timeline is missing or malformed.
  */
 export async function analyzeRun(runDir: string): Promise<RunAnalysis> {
-  const plan = JSON.parse(await readFile(join(runDir, 'plan.json'), 'utf8')) as Plan;
+  const plan = await readRunPlan(join(runDir, 'plan.json'));
   const settings = reportsSettings(plan);
   const run = runFacts(runDir, plan);
   // Plans always carry totalMs; hand-written ones in tests may give only the scenarios'.
@@ -67,7 +70,9 @@ export async function analyzeRun(runDir: string): Promise<RunAnalysis> {
     pace: new PaceRouting(paceScenarios(plan)),
   });
   timeline.plan([...planned.keys()]);
-  for await (const line of readTimeline(join(runDir, 'timeline.ndjson.gz'))) timeline.add(line);
+  const timelinePath = join(runDir, 'timeline.ndjson.gz');
+  let record = 0;
+  for await (const line of readTimeline(timelinePath)) timeline.add(checkTimelineLine(line, `timeline record ${++record} in ${timelinePath}`));
   timeline.finish();
 
   const stageWindows = run.stages.map(({ label, startS, endS }) => ({ label, startMs: startS * 1000, endMs: endS * 1000 }));
@@ -94,6 +99,18 @@ export async function analyzeRun(runDir: string): Promise<RunAnalysis> {
 /** The rate planned for a scenario: that of the k6 scenario carrying its pace (lib/scenarios.ts), as the executor played it. */
 function plannedRateOf(plan: Plan, name: string, stages: Plan['scenarios'][number]['stages']): RatePiece[] {
   return plannedRate(plan.options?.scenarios?.[paceScenarioOf(name)], stages);
+}
+
+/** A run's plan.json, checked for the fields the analysis reads. */
+async function readRunPlan(file: string): Promise<Plan> {
+  const text = await readFile(file, 'utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new LoadbookError(`invalid ${file}; expected JSON, got ${jsonSyntaxReason(error)}; run the phase again to write a new plan`);
+  }
+  return checkRunPlan(parsed, file);
 }
 
 /** k6 scenarios that carry the rate of a planned scenario other than the one of its own name (lib/scenarios.ts). */

@@ -3,7 +3,9 @@ import type { PaceRouting } from './pace-routing.ts';
 import type { TimelineLine } from './read-timeline.ts';
 import type { SeriesFold } from './run-series.ts';
 import type { ScenarioFold } from './scenario-fold.ts';
-import { sparseOfRecord } from './sparse-histogram.ts';
+import { LoadbookError } from '../../engine/errors.ts';
+import type { TimelineRecord } from '../../engine/output/timeline-writer.ts';
+import { sparseOfRecord, type SparseHistogram } from './sparse-histogram.ts';
 
 /** Where timeline records go. */
 export interface TimelineFoldTargets {
@@ -44,7 +46,7 @@ export class TimelineFold {
       this.currentSecond = line.second;
     }
     const fold = this.fold(line.tags.scenario);
-    const decoded = fold && line.metric === fold.spec.metric ? sparseOfRecord(line) : undefined;
+    const decoded = fold && line.metric === fold.spec.metric ? decodedHistogram(line) : undefined;
     fold?.add(line, decoded);
     this.targets.series.addRecord(line, decoded);
     this.targets.caching.add(line);
@@ -72,5 +74,17 @@ export class TimelineFold {
     this.folds.set(name, fold);
     if (fold) this.targets.series.addScenario({ name, metric: fold.spec.metric, plannedRate: fold.spec.plannedRate });
     return fold;
+  }
+}
+
+/** A record's histogram; a damaged one (valid base64, broken deflate) is named by metric and second. */
+function decodedHistogram(record: TimelineRecord): SparseHistogram | undefined {
+  try {
+    return sparseOfRecord(record);
+  } catch (error) {
+    throw new LoadbookError(
+      `invalid timeline record of ${record.metric} at second ${record.second}; expected a compressed HDR histogram in hdr, ` +
+        `got one that cannot be decoded (${(error as Error).message}); the timeline is damaged: run the phase again`,
+    );
   }
 }

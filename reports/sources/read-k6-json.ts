@@ -79,7 +79,8 @@ function tagsFrom(value: unknown): Tags | undefined {
   for (const name of Object.keys(value).sort()) {
     const tag = value[name];
     if (typeof tag !== 'string') return undefined;
-    tags[name] = tag;
+    // Defined rather than assigned: assigning a tag named `__proto__` would drop it without a word.
+    Object.defineProperty(tags, name, { value: tag, enumerable: true, writable: true, configurable: true });
   }
   return tags;
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { SummaryData, SummaryGroup } from '../../engine/summary/summary-types.ts';
+import { jsonSyntaxReason } from '../../engine/errors.ts';
 import { K6InputError } from './k6-input-error.ts';
 
 /** Numeric keys each metric type's `values` must hold; trends hold one key per summaryTrendStats entry. */
@@ -68,7 +69,9 @@ function checkGroup(check: Checker, value: unknown, where: string): void {
 function checkMetric(check: Checker, value: unknown, where: string): void {
   const metric = check.object(value, where);
   const type = metric.type as string;
-  if (!(type in VALUE_KEYS)) check.fail(`${where}.type`, 'counter, gauge, rate or trend', metric.type);
+  // Object.hasOwn, not `in`: a type named "toString" or "__proto__" must not find what every object inherits;
+  // a string first, as an object with its own toString field cannot even be used as a key.
+  if (typeof type !== 'string' || !Object.hasOwn(VALUE_KEYS, type)) check.fail(`${where}.type`, 'counter, gauge, rate or trend', metric.type);
   if (!CONTAINS.includes(metric.contains as string)) check.fail(`${where}.contains`, 'default, time or data', metric.contains);
   const values = check.object(metric.values, `${where}.values`);
   for (const key of VALUE_KEYS[type]!) check.number(values[key], `${where}.values.${key}`);
@@ -109,7 +112,7 @@ export async function readK6Summary(path: string): Promise<SummaryData> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new K6InputError(`${path}: expected handleSummary JSON (${(error as Error).message})`);
+    throw new K6InputError(`${path}: expected handleSummary JSON (${jsonSyntaxReason(error)})`);
   }
   return validateK6Summary(parsed, path);
 }

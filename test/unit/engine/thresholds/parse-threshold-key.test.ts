@@ -45,4 +45,10 @@ describe('parseThresholdKey', () => {
     expect(call).toThrow(`invalid threshold key ${JSON.stringify(key)}; `);
     expect(call).toThrow(detail);
   });
+
+  it('keeps a tag named __proto__ as a filter rather than setting the prototype and dropping it', () => {
+    const { filter } = parseThresholdKey('checks{__proto__:x}');
+    expect(Object.keys(filter)).toEqual(['__proto__']);
+    expect(Object.getOwnPropertyDescriptor(filter, '__proto__')?.value).toBe('x');
+  });
 });

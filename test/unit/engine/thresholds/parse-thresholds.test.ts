@@ -127,7 +127,7 @@ describe('parseThresholds', () => {
     ['an object', { threshold: 'p(95)<200' }, 'invalid thresholds for "http_req_duration"; expected an array'],
     ['a number entry', [200], 'invalid threshold for "http_req_duration"; expected an expression such as "p(95)<200" or'],
     ['a null entry', [null], 'got null'],
-    ['a missing threshold field', [{ abortOnFail: true }], 'expected "threshold" to be an expression such as "p(95)<200", got undefined'],
+    ['a missing threshold field', [{ abortOnFail: true }], 'expected "threshold" to be an expression such as "p(95)<200", got no "threshold" field'],
     ['a non-string threshold field', [{ threshold: 200 }], 'expected "threshold" to be an expression such as "p(95)<200", got 200'],
     ['a misspelt field', [{ threshold: 'p(95)<200', abortOnFailure: true }], 'expected only the fields threshold, abortOnFail and delayAbortEval, got "abortOnFailure"'],
     ['a string abortOnFail', [{ threshold: 'p(95)<200', abortOnFail: 'yes' }], 'invalid abortOnFail of threshold "p(95)<200" for "http_req_duration"; expected true or false, got "yes"'],
