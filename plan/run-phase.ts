@@ -25,6 +25,8 @@ export interface PhaseRequest {
   /** `--tracing`: turns on `config.tracing` for this run, so the plan records it. */
   tracing?: boolean;
   signal?: AbortSignal;
+  /** A second stop request: the engine stops at once (see RunRequest.force). */
+  force?: AbortSignal;
   /** Where lines for the user go (run folder, shop start). */
   say: (line: string) => void;
 }
@@ -63,6 +65,7 @@ export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
       quiet: request.quiet,
       outputs: request.outputs,
       signal: request.signal,
+      force: request.force,
       tracing: plan.config.tracing ? { exemplarsPerScenario: plan.config.reports.topN } : undefined,
     });
     return { plan, runDir, result };

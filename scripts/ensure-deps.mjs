@@ -2,9 +2,13 @@
 // Runs before `npm test` and the phase scripts: on a fresh clone (or after the lock file changed) it
 // installs the locked dependencies, so the README's two commands need nothing else. Builtins only:
 // nothing is installed yet when it runs.
+//
+// `node scripts/ensure-deps.mjs SCRIPT.ts ARGS…` then runs SCRIPT in this same process (tsx registered
+// in-process). An npm script line of one command is exec'd by the shell, so npm's child is the script
+// itself: a signal reaches one process (not sh and a tsx relay too), and npm exits with its exit code.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -25,4 +29,12 @@ if (stale) {
     console.error('loadbook: npm ci failed; check the npm registry is reachable and run `npm ci` to see the full error');
     process.exit(result.status ?? 1);
   }
+}
+
+const [script] = process.argv.splice(2, 1);
+if (script !== undefined) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  process.argv[1] = path.resolve(script);
+  await import(pathToFileURL(process.argv[1]).href);
 }

@@ -38,12 +38,23 @@ with --verdict, once every run ended with 0 or 99, the verdict's (0 pass or warn
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BrokerError } from '../broker/index.ts';
+import { stopOnSignals } from '../engine/cli/stop-signals.ts';
 import { LoadbookError } from '../engine/errors.ts';
+import { checkJsonOutput } from '../engine/output/json-output.ts';
 import { SCENARIO_NAMES } from '../lib/scenarios.ts';
 import { runPhase } from '../plan/run-phase.ts';
 import { isParseArgsError } from './parse-args-error.ts';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The engine's exit code for a run stopped by a signal. */
+const INTERRUPTED = 105;
+
+/**
+ * After a forced stop (a second Ctrl-C), how long the phase may still take to write summary.json, end the
+ * timeline and stop its services before it exits regardless.
+ */
+const FORCED_EXIT_MS = 15_000;
 
 /** The run's report; a report that cannot be written is said, and never changes the run's exit code. */
 async function writeReport(runDir: string): Promise<void> {
@@ -76,6 +87,7 @@ async function writeVerdict(runs: string[], flags: { baseline?: string | false; 
   }
 }
 
+let stops: ReturnType<typeof stopOnSignals> | undefined;
 try {
   const [phase, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
@@ -118,12 +130,18 @@ try {
     say(`error: --${stray} only applies with --verdict; add --verdict or leave it out`);
     process.exit(104);
   }
-  const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
-  process.once('SIGTERM', () => controller.abort());
+  checkJsonOutput(values.out);
+  // Kept until the process exits: a signal during the report must not take Node's default action either.
+  stops = stopOnSignals({ say });
+  stops.force.addEventListener('abort', () => {
+    setTimeout(() => {
+      say(`stopped at once after ${FORCED_EXIT_MS / 1000} s; the run folder keeps what was written`);
+      process.exit(INTERRUPTED);
+    }, FORCED_EXIT_MS).unref();
+  });
   const runDirs: string[] = [];
   let exitCode = 0;
-  for (let round = 1; round <= repeat && !controller.signal.aborted; round++) {
+  for (let round = 1; round <= repeat && !stops.stop.aborted; round++) {
     if (repeat > 1) say(`run ${round} of ${repeat}`);
     const { runDir, result } = await runPhase({
       phase,
@@ -135,11 +153,13 @@ try {
       quiet: values.quiet,
       outputs: values.out,
       tracing: values.tracing,
-      signal: controller.signal,
+      signal: stops.stop,
+      force: stops.force,
       say,
     });
     if (!result.summary && result.error) say(`error: ${result.error}`);
-    if (!values['no-report'] && result.summary) await writeReport(runDir);
+    if (stops.force.aborted && !values['no-report']) say(`report skipped: stopped at once; npm run report -- ${runDir} writes it`);
+    else if (!values['no-report'] && result.summary) await writeReport(runDir);
     say(`run folder: ${runDir} (exit code ${result.exitCode})`);
     runDirs.push(runDir);
     if (result.exitCode !== 0 && result.exitCode !== THRESHOLDS_FAILED) {
@@ -161,6 +181,11 @@ try {
   }
   process.exit(exitCode);
 } catch (error) {
+  // Services that were starting when the stop came fail in their own words; the run was still stopped.
+  if (stops?.stop.aborted) {
+    say(`stopped during start-up: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    process.exit(INTERRUPTED);
+  }
   if (error instanceof LoadbookError) {
     say(`error: ${error.message}`);
     process.exit(error.exitCode);

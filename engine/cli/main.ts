@@ -1,13 +1,25 @@
 import { mkdirSync } from 'node:fs';
-import { EXIT, LoadbookError } from '../errors.ts';
+import { EXIT, LoadbookError, OptionsError, shown } from '../errors.ts';
+import { checkJsonOutput } from '../output/json-output.ts';
 import { runTest } from '../run/run-test.ts';
 import { parseRunArgs, RUN_HELP } from './parse-run-args.ts';
+import { stopOnSignals } from './stop-signals.ts';
 
 const HELP = `Usage: loadbook <command> [flags]
 
 Commands:
   run SCRIPT [flags]   run a k6 script on loadbook's engine (see: loadbook run --help)
   help                 this help`;
+
+/** Creates the `--run-dir` folder; a path that cannot be a folder is bad input, not an internal error. */
+function makeRunDir(runDir: string): void {
+  try {
+    mkdirSync(runDir, { recursive: true });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new OptionsError(`invalid --run-dir ${shown(runDir)}: cannot create the folder (${reason}); expected a folder path whose parents are folders`);
+  }
+}
 
 /** `loadbook` entry: returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -28,14 +40,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(RUN_HELP + '\n');
       return EXIT.ok;
     }
-    if (parsed.request.runDir) mkdirSync(parsed.request.runDir, { recursive: true });
-    const controller = new AbortController();
-    const onSignal = () => controller.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    const result = await runTest({ ...parsed.request, signal: controller.signal });
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    checkJsonOutput(parsed.request.outputs);
+    if (parsed.request.runDir) makeRunDir(parsed.request.runDir);
+    const stops = stopOnSignals({ say: (line) => process.stderr.write(line + '\n') });
+    const result = await runTest({ ...parsed.request, signal: stops.stop, force: stops.force }).finally(() => stops.dispose());
     if (!result.summary && result.error) process.stderr.write(`error: ${result.error}\n`);
     return result.exitCode;
   } catch (error) {
