@@ -11,6 +11,9 @@ Commands:
   run SCRIPT [flags]   run a k6 script on loadbook's engine (see: loadbook run --help)
   help                 this help`;
 
+/** After a forced stop, time left for the summary to reach stdout before the process exits regardless. */
+const FORCED_EXIT_GRACE_MS = 1000;
+
 /** Creates the `--run-dir` folder; a path that cannot be a folder is bad input, not an internal error. */
 function makeRunDir(runDir: string): void {
   try {
@@ -44,6 +47,8 @@ export async function main(argv: string[]): Promise<number> {
     if (parsed.request.runDir) makeRunDir(parsed.request.runDir);
     const stops = stopOnSignals({ say: (line) => process.stderr.write(line + '\n') });
     const result = await runTest({ ...parsed.request, signal: stops.stop, force: stops.force }).finally(() => stops.dispose());
+    // What a forced stop left behind (a teardown, in-flight requests) must not hold the process open.
+    if (stops.force.aborted) setTimeout(() => process.exit(result.exitCode), FORCED_EXIT_GRACE_MS).unref();
     if (!result.summary && result.error) process.stderr.write(`error: ${result.error}\n`);
     return result.exitCode;
   } catch (error) {

@@ -113,11 +113,13 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
     // An abort that came while the script was bundled or its init code ran still stops the run.
     if (request.signal?.aborted) onSignal();
     else request.signal?.addEventListener('abort', onSignal, { once: true });
-    // A forced stop does not wait for the workers' last second: they are terminated where they are.
+    // A forced stop does not wait for the workers' last second: running workers are terminated where they
+    // are. Workers still starting are left to finish their init, then start and stop at once.
+    let started = false;
     const onForce = () => {
       stopRun(EXIT.externalAbort, 'test run stopped by a signal; keeping the partial results');
       log.write({ time: new Date().toISOString(), level: 'warn', msg: 'stopping at once: in-flight iterations and teardown are skipped' });
-      void pool?.terminate();
+      if (started) void pool?.terminate();
     };
     if (request.force?.aborted) onForce();
     else request.force?.addEventListener('abort', onForce, { once: true });
@@ -152,7 +154,6 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
     }));
 
     const statuses: InstanceStatus[] = [];
-    let started = false;
     let workerFailure: { message: string; exitCode: number } | undefined;
     const totalMs = plannedDurationMs(options.scenarios);
     const progress = request.quiet ? undefined : new ProgressReporter(options.scenarios, totalMs, request.onProgress ?? ((line) => process.stderr.write(line + '\n')));
@@ -219,8 +220,6 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
     if (abortReason) pool.broadcast({ kind: 'stop' });
     await pool.done();
     clearInterval(thresholdTimer);
-    request.signal?.removeEventListener('abort', onSignal);
-    request.force?.removeEventListener('abort', onForce);
     const durationMs = Math.max(0, Date.now() - startAt);
     await pool.terminate();
     pool = undefined;
@@ -229,12 +228,17 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
     let teardownError: LoadbookError | undefined;
     if (exported.teardown && !workerFailure && !request.force?.aborted) {
       try {
-        await callWithTimeout(() => exported.teardown!(setupData), options.teardownTimeoutMs, 'teardown', EXIT.teardownTimeout);
+        const teardown = callWithTimeout(() => exported.teardown!(setupData), options.teardownTimeoutMs, 'teardown', EXIT.teardownTimeout);
+        // A forced stop does not wait for teardown to end.
+        await Promise.race([teardown, new Promise<void>((resolve) => request.force?.addEventListener('abort', () => resolve(), { once: true }))]);
       } catch (error) {
         teardownError = error instanceof LoadbookError ? error : new LoadbookError(`teardown() failed: ${runtime.describe(error)}`, EXIT.scriptException);
         log.write({ time: new Date().toISOString(), level: 'error', msg: teardownError.message });
       }
     }
+    // A signal up to here, teardown included, marks the run stopped (exit 105).
+    request.signal?.removeEventListener('abort', onSignal);
+    request.force?.removeEventListener('abort', onForce);
     const teardownDeltas = runtime.sink.flush();
     for (const delta of teardownDeltas) store.merge(delta);
     timeline.add(Math.floor(durationMs / 1000), teardownDeltas);
