@@ -7,6 +7,8 @@ import { runTest } from '../../../engine/index.ts';
 import { DEFAULT_CONFIG } from '../../../lib/config.ts';
 import { analyzeRun } from '../../../reports/analysis/analyze-run.ts';
 import { BaselineError, createBaseline } from '../../../reports/baseline/index.ts';
+import { createVerdict } from '../../../reports/verdict/create-verdict.ts';
+import { VerdictError } from '../../../reports/verdict/verdict-error.ts';
 import { startDelayServer, type DelayServer } from '../../support/delay-server.ts';
 
 const SCRIPT = new URL('../../fixtures/scripts/fixed-rate.ts', import.meta.url).pathname;
@@ -95,5 +97,12 @@ describe('a timeline cut short (power loss, SIGKILL)', () => {
     const written = await createBaseline({ run: cut, dir, provenance: PROVENANCE, allowPartial: true });
     expect(JSON.parse(readFileSync(written.jsonPath, 'utf8')).partial).toMatch(/^its timeline is cut short/);
     expect(readFileSync(written.markdownPath, 'utf8')).toMatch(/\*\*From a partial run:\*\* its timeline is cut short/);
+  });
+
+  it('refuses a verdict of a partial run with one line naming the run and why', async () => {
+    const cut = cutCopy(Math.floor(whole.length / 2));
+    const verdict = createVerdict({ runs: [cut], baseline: false, history: false });
+    await expect(verdict).rejects.toThrow(VerdictError);
+    await expect(verdict).rejects.toThrow(/is partial: its timeline is cut short .*a verdict needs a whole run/);
   });
 });
