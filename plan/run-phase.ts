@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { runTest, DEFAULT_WORKERS, type RunResult } from '../engine/index.ts';
 import { startSamplers } from '../reports/samplers/index.ts';
 import { buildPlan, type Plan } from './build-plan.ts';
-import { ensureServices } from './ensure-services.ts';
+import { ensureServices, type RunningServices } from './ensure-services.ts';
 import { loadConfig, type ConfigFlags } from './load-config.ts';
 import { readProvenance } from './read-provenance.ts';
 import { createRunFolder } from './run-folder.ts';
@@ -38,6 +38,20 @@ export interface PhaseOutcome {
 }
 
 /**
+ * The services the plan needs; when a stop request made them fail while starting, none, so that the
+ * engine still runs, stops at once and leaves a readable run folder (summary.json, a whole timeline).
+ */
+async function servicesUnlessStopped(plan: Plan, request: PhaseRequest): Promise<RunningServices> {
+  try {
+    return await ensureServices(plan, request.say);
+  } catch (error) {
+    if (!request.signal?.aborted) throw error;
+    request.say(`stopped during start-up: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return { stop: async () => {} };
+  }
+}
+
+/**
  * Plans a phase, writes plan.json into a new run folder, starts the reference shop when the target is
  * the default one, runs the engine on the plan's numbers with the samplers writing server.ndjson
  * alongside, and stops the samplers and the shop again, also on Ctrl-C.
@@ -51,7 +65,7 @@ export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
   writeFileSync(path.join(runDir, 'plan.json'), JSON.stringify(plan, null, 2) + '\n');
   request.say(`run folder: ${runDir}`);
 
-  const services = await ensureServices(plan, request.say);
+  const services = await servicesUnlessStopped(plan, request);
   const samplers = startSamplers(samplerOptions(plan, runDir));
   try {
     const script = plan.scenarios.length === 1 ? plan.scenarios[0]!.script : 'scenarios/mix.ts';
