@@ -7,7 +7,7 @@
 // in-process). An npm script line of one command is exec'd by the shell, so npm's child is the script
 // itself: a signal reaches one process (not sh and a tsx relay too), and npm exits with its exit code.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
@@ -21,7 +21,24 @@ if (major < 20 || (major === 20 && minor < 19)) {
   process.exit(1);
 }
 
-const stale = !existsSync(installed) || statSync(lock).mtimeMs > statSync(installed).mtimeMs;
+/**
+ * Whether node_modules holds every package of the lock file at its locked version (optional ones may be
+ * absent: they are for other platforms). A checkout or a worktree gives the lock file a newer mtime than an
+ * install that matches it; only a real difference reinstalls.
+ */
+function matchesLock() {
+  try {
+    const locked = JSON.parse(readFileSync(lock, 'utf8')).packages ?? {};
+    const present = JSON.parse(readFileSync(installed, 'utf8')).packages ?? {};
+    return Object.entries(locked).every(
+      ([name, entry]) => name === '' || present[name]?.version === entry.version || (entry.optional === true && !(name in present)),
+    );
+  } catch {
+    return false;
+  }
+}
+
+const stale = !existsSync(installed) || (statSync(lock).mtimeMs > statSync(installed).mtimeMs && !matchesLock());
 if (stale) {
   console.error('loadbook: installing dependencies from package-lock.json (npm ci)…');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
