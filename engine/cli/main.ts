@@ -45,7 +45,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     checkJsonOutput(parsed.request.outputs);
     if (parsed.request.runDir) makeRunDir(parsed.request.runDir);
-    const stops = stopOnSignals({ say: (line) => process.stderr.write(line + '\n') });
+    // Like k6, `loadbook run` outlives its parent (nohup, a detached job); only the phase scripts follow theirs.
+    const stops = stopOnSignals({ say: (line) => process.stderr.write(line + '\n'), watchParent: false });
     const result = await runTest({ ...parsed.request, signal: stops.stop, force: stops.force }).finally(() => stops.dispose());
     // What a forced stop left behind (a teardown, in-flight requests) must not hold the process open.
     if (stops.force.aborted) setTimeout(() => process.exit(result.exitCode), FORCED_EXIT_GRACE_MS).unref();
