@@ -1,5 +1,8 @@
-/** The signals that stop a run: a terminal's Ctrl-C, `timeout` and CI cancellations, a closed terminal. */
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/**
+ * The signals that stop a run: a terminal's Ctrl-C, `timeout` and CI cancellations. SIGHUP is left alone:
+ * a handler would undo `nohup`, which runs a long phase past the terminal's end.
+ */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /**
  * Signals closer together than this are one request. A Ctrl-C reaches every process of the group, and a
@@ -32,7 +35,7 @@ export interface StopSignals {
 }
 
 /**
- * Handles SIGINT, SIGTERM and SIGHUP for as long as the run lasts, so that no signal ever takes Node's
+ * Handles SIGINT and SIGTERM for as long as the run lasts, so that no signal ever takes Node's
  * default action (an exit mid-write that leaves a cut timeline and no summary). The first request
  * aborts `stop`; duplicates of it (the group's copy and a parent's relay) are ignored; a distinct later
  * one aborts `force`.
