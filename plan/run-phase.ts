@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { runTest, DEFAULT_WORKERS, type RunResult } from '../engine/index.ts';
 import { startSamplers } from '../reports/samplers/index.ts';
 import { buildPlan, type Plan } from './build-plan.ts';
-import { ensureServices } from './ensure-services.ts';
+import { ensureServices, type RunningServices } from './ensure-services.ts';
 import { withServiceAddresses } from './service-addresses.ts';
 import { loadConfig, type ConfigFlags } from './load-config.ts';
 import { readProvenance } from './read-provenance.ts';
@@ -26,6 +26,8 @@ export interface PhaseRequest {
   /** `--tracing`: turns on `config.tracing` for this run, so the plan records it. */
   tracing?: boolean;
   signal?: AbortSignal;
+  /** A second stop request: the engine stops at once (see RunRequest.force). */
+  force?: AbortSignal;
   /** Where lines for the user go (run folder, shop start). */
   say: (line: string) => void;
 }
@@ -34,6 +36,20 @@ export interface PhaseOutcome {
   plan: Plan;
   runDir: string;
   result: RunResult;
+}
+
+/**
+ * The services the plan needs; when a stop request made their start-up fail, none, so that the engine
+ * still runs, stops at once and leaves a readable run folder (summary.json, a whole timeline).
+ */
+async function servicesUnlessStopped(plan: Plan, request: PhaseRequest): Promise<RunningServices> {
+  try {
+    return await ensureServices({ plan, say: request.say, signal: request.signal });
+  } catch (error) {
+    if (!request.signal?.aborted) throw error;
+    request.say(`stopped during start-up: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return { addresses: {}, stop: async () => {} };
+  }
 }
 
 /**
@@ -49,7 +65,7 @@ export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
   const input = { phase: request.phase, scenarios: request.scenarios, timeScale: request.timeScale, workers, now: new Date(), provenance: readProvenance() };
   const planned = buildPlan({ ...input, config });
 
-  const services = await ensureServices({ plan: planned, say: request.say, signal: request.signal });
+  const services = await servicesUnlessStopped(planned, request);
   let plan: Plan;
   let runDir: string;
   try {
@@ -74,6 +90,7 @@ export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
       quiet: request.quiet,
       outputs: request.outputs,
       signal: request.signal,
+      force: request.force,
       tracing: plan.config.tracing ? { exemplarsPerScenario: plan.config.reports.topN } : undefined,
       allowHosts: plan.config.allowHosts,
       redact: plan.config.redact,

@@ -12,11 +12,14 @@ Arguments:
 
 Flags:
   --dir DIR            folder to write into (default: docs/perf/baselines)
+  --allow-partial      take the baseline even from a partial run (stopped early or its timeline cut);
+                       the baseline then says it is from a partial run. Without it, a partial run is refused
   --templates DIR      .hbs files that replace the built-in templates of the same name
                        (built-ins: reports/templates/, e.g. baseline.md.hbs, signals-table.md.hbs)
   --help, -h           this text
 
-Exit code: 0 written, 2 bad input (no such run, a run that cannot be analysed, a bad template folder).`;
+Exit code: 0 written, 2 bad input (no such run, a run that cannot be analysed, a partial run without
+--allow-partial, a bad template folder).`;
 
 import { parseArgs } from 'node:util';
 import { BaselineError, createBaseline } from '../reports/baseline/index.ts';
@@ -33,6 +36,7 @@ try {
     options: {
       dir: { type: 'string' },
       templates: { type: 'string' },
+      'allow-partial': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -44,7 +48,7 @@ try {
     say(`error: invalid RUN; expected at most one run folder, got ${positionals.length}: ${positionals.join(' ')}; run with --help`);
     process.exit(2);
   }
-  const written = await createBaseline({ run: positionals[0], dir: values.dir, templatesDir: values.templates });
+  const written = await createBaseline({ run: positionals[0], dir: values.dir, templatesDir: values.templates, allowPartial: values['allow-partial'] });
   process.stdout.write(`${written.markdownPath}\n${written.jsonPath}\n`);
 } catch (error) {
   if (error instanceof BaselineError || error instanceof RunNotFoundError) {

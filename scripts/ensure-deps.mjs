@@ -2,9 +2,13 @@
 // Runs before `npm test` and the phase scripts: on a fresh clone (or after the lock file changed) it
 // installs the locked dependencies, so the README's two commands need nothing else. Builtins only:
 // nothing is installed yet when it runs.
+//
+// `node scripts/ensure-deps.mjs SCRIPT.ts ARGS…` then runs SCRIPT in this same process (tsx registered
+// in-process). An npm script line of one command is exec'd by the shell, so npm's child is the script
+// itself: a signal reaches one process (not sh and a tsx relay too), and npm exits with its exit code.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -17,7 +21,24 @@ if (major < 20 || (major === 20 && minor < 19)) {
   process.exit(1);
 }
 
-const stale = !existsSync(installed) || statSync(lock).mtimeMs > statSync(installed).mtimeMs;
+/**
+ * Whether node_modules holds every package of the lock file at its locked version (optional ones may be
+ * absent: they are for other platforms). A checkout or a worktree gives the lock file a newer mtime than an
+ * install that matches it; only a real difference reinstalls.
+ */
+function matchesLock() {
+  try {
+    const locked = JSON.parse(readFileSync(lock, 'utf8')).packages ?? {};
+    const present = JSON.parse(readFileSync(installed, 'utf8')).packages ?? {};
+    return Object.entries(locked).every(
+      ([name, entry]) => name === '' || present[name]?.version === entry.version || (entry.optional === true && !(name in present)),
+    );
+  } catch {
+    return false;
+  }
+}
+
+const stale = !existsSync(installed) || (statSync(lock).mtimeMs > statSync(installed).mtimeMs && !matchesLock());
 if (stale) {
   console.error('loadbook: installing dependencies from package-lock.json (npm ci)…');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -25,4 +46,12 @@ if (stale) {
     console.error('loadbook: npm ci failed; check the npm registry is reachable and run `npm ci` to see the full error');
     process.exit(result.status ?? 1);
   }
+}
+
+const [script] = process.argv.splice(2, 1);
+if (script !== undefined) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  process.argv[1] = path.resolve(script);
+  await import(pathToFileURL(process.argv[1]).href);
 }

@@ -39,12 +39,23 @@ before the phase starts: bad ones exit 2 with nothing run.`;
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BrokerError } from '../broker/index.ts';
+import { stopOnSignals } from '../engine/cli/stop-signals.ts';
 import { LoadbookError } from '../engine/errors.ts';
+import { checkJsonOutput } from '../engine/output/json-output.ts';
 import { SCENARIO_NAMES } from '../lib/scenarios.ts';
 import { runPhase } from '../plan/run-phase.ts';
 import { isParseArgsError } from './parse-args-error.ts';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The engine's exit code for a run stopped by a signal. */
+const INTERRUPTED = 105;
+
+/**
+ * After a forced stop (a second Ctrl-C), how long the phase may still take to write summary.json, end the
+ * timeline and stop its services before it exits regardless.
+ */
+const FORCED_EXIT_MS = 15_000;
 
 /** The run's report; a report that cannot be written is said, and never changes the run's exit code. */
 async function writeReport(runDir: string): Promise<void> {
@@ -77,6 +88,7 @@ async function writeVerdict(runs: string[], flags: { baseline?: string | false; 
   }
 }
 
+let stops: ReturnType<typeof stopOnSignals> | undefined;
 try {
   const [phase, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
@@ -119,6 +131,7 @@ try {
     say(`error: --${stray} only applies with --verdict; add --verdict or leave it out`);
     process.exit(104);
   }
+  checkJsonOutput(values.out);
   const verdictFlags = { baseline: values['no-baseline'] ? false : values.baseline, history: values['no-history'] ? false : values.history, build: values.build } as const;
   if (values.verdict) {
     const { verdictInputsProblem } = await import('../reports/verdict/verdict-inputs.ts');
@@ -128,12 +141,17 @@ try {
       process.exit(2);
     }
   }
-  const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
-  process.once('SIGTERM', () => controller.abort());
+  // Kept until the process exits: a signal during the report must not take Node's default action either.
+  stops = stopOnSignals({ say });
+  stops.force.addEventListener('abort', () => {
+    setTimeout(() => {
+      say(`stopped at once after ${FORCED_EXIT_MS / 1000} s; the run folder keeps what was written`);
+      process.exit(INTERRUPTED);
+    }, FORCED_EXIT_MS).unref();
+  });
   const runDirs: string[] = [];
   let exitCode = 0;
-  for (let round = 1; round <= repeat && !controller.signal.aborted; round++) {
+  for (let round = 1; round <= repeat && !stops.stop.aborted; round++) {
     if (repeat > 1) say(`run ${round} of ${repeat}`);
     const { runDir, result } = await runPhase({
       phase,
@@ -145,11 +163,13 @@ try {
       quiet: values.quiet,
       outputs: values.out,
       tracing: values.tracing,
-      signal: controller.signal,
+      signal: stops.stop,
+      force: stops.force,
       say,
     });
     if (!result.summary && result.error) say(`error: ${result.error}`);
-    if (!values['no-report'] && result.summary) await writeReport(runDir);
+    if (stops.force.aborted && !values['no-report']) say(`report skipped: stopped at once; npm run report -- ${runDir} writes it`);
+    else if (!values['no-report'] && result.summary) await writeReport(runDir);
     say(`run folder: ${runDir} (exit code ${result.exitCode})`);
     runDirs.push(runDir);
     if (result.exitCode !== 0 && result.exitCode !== THRESHOLDS_FAILED) {
@@ -167,6 +187,11 @@ try {
   }
   process.exit(exitCode);
 } catch (error) {
+  // Services that were starting when the stop came fail in their own words; the run was still stopped.
+  if (stops?.stop.aborted) {
+    say(`stopped during start-up: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    process.exit(INTERRUPTED);
+  }
   if (error instanceof LoadbookError) {
     say(`error: ${error.message}`);
     process.exit(error.exitCode);

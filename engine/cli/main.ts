@@ -1,13 +1,28 @@
 import { mkdirSync } from 'node:fs';
-import { EXIT, LoadbookError } from '../errors.ts';
+import { EXIT, LoadbookError, OptionsError, shown } from '../errors.ts';
+import { checkJsonOutput } from '../output/json-output.ts';
 import { runTest } from '../run/run-test.ts';
 import { parseRunArgs, RUN_HELP } from './parse-run-args.ts';
+import { stopOnSignals } from './stop-signals.ts';
 
 const HELP = `Usage: loadbook <command> [flags]
 
 Commands:
   run SCRIPT [flags]   run a k6 script on loadbook's engine (see: loadbook run --help)
   help                 this help`;
+
+/** After a forced stop, time left for the summary to reach stdout before the process exits regardless. */
+const FORCED_EXIT_GRACE_MS = 1000;
+
+/** Creates the `--run-dir` folder; a path that cannot be a folder is bad input, not an internal error. */
+function makeRunDir(runDir: string): void {
+  try {
+    mkdirSync(runDir, { recursive: true });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new OptionsError(`invalid --run-dir ${shown(runDir)}: cannot create the folder (${reason}); expected a folder path whose parents are folders`);
+  }
+}
 
 /** `loadbook` entry: returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -28,14 +43,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(RUN_HELP + '\n');
       return EXIT.ok;
     }
-    if (parsed.request.runDir) mkdirSync(parsed.request.runDir, { recursive: true });
-    const controller = new AbortController();
-    const onSignal = () => controller.abort();
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    const result = await runTest({ ...parsed.request, signal: controller.signal });
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    checkJsonOutput(parsed.request.outputs);
+    if (parsed.request.runDir) makeRunDir(parsed.request.runDir);
+    // Like k6, `loadbook run` outlives its parent (nohup, a detached job); only the phase scripts follow theirs.
+    const stops = stopOnSignals({ say: (line) => process.stderr.write(line + '\n'), watchParent: false });
+    const result = await runTest({ ...parsed.request, signal: stops.stop, force: stops.force }).finally(() => stops.dispose());
+    // What a forced stop left behind (a teardown, in-flight requests) must not hold the process open.
+    if (stops.force.aborted) setTimeout(() => process.exit(result.exitCode), FORCED_EXIT_GRACE_MS).unref();
     if (!result.summary && result.error) process.stderr.write(`error: ${result.error}\n`);
     return result.exitCode;
   } catch (error) {

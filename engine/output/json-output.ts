@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, openSync, unlinkSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createGzip, type Gzip } from 'node:zlib';
 import { OptionsError, shown } from '../errors.ts';
@@ -18,17 +18,42 @@ export function jsonOutputPath(outputs: string[] = []): string | undefined {
   return path;
 }
 
+/**
+ * Checks up front that the `--out` file can be written, by opening it the way the run will, so that a bad
+ * path is one line before anything starts rather than a stream error mid-run. A file the check creates
+ * is removed again.
+ *
+ * @returns the path, or undefined without `--out`.
+ * @throws OptionsError naming the path and why it cannot be written.
+ */
+export function checkJsonOutput(outputs: string[] = []): string | undefined {
+  const path = jsonOutputPath(outputs);
+  if (path === undefined) return undefined;
+  const existed = existsSync(path);
+  try {
+    closeSync(openSync(path, 'a'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new OptionsError(`invalid --out json=${path}: cannot write there (${reason}); expected a file in an existing, writable folder`);
+  }
+  if (!existed) unlinkSync(path);
+  return path;
+}
+
 /** k6's `--out json` file: a Metric line the first time a metric appears, then its Point lines. */
 export class JsonOutput {
   private readonly file: WriteStream;
   private readonly gzip: Gzip | undefined;
   private readonly seen = new Set<string>();
+  private failure: Error | undefined;
 
   constructor(
     path: string,
     private readonly definitionOf: (name: string) => MetricDefinition | undefined,
   ) {
     this.file = createWriteStream(path);
+    // A write error must not crash the run mid-way: close() reports it once the run has ended.
+    this.file.on('error', (error) => (this.failure ??= error));
     this.gzip = path.endsWith('.gz') ? createGzip() : undefined;
     this.gzip?.pipe(this.file);
   }
@@ -44,8 +69,10 @@ export class JsonOutput {
     (this.gzip ?? this.file).write(header + lines);
   }
 
+  /** Ends the file; a second call only waits for it to be closed. */
   async close(): Promise<void> {
     (this.gzip ?? this.file).end();
-    await once(this.file, 'close');
+    if (!this.file.closed) await once(this.file, 'close');
+    if (this.failure) throw new OptionsError(`cannot write --out ${shown(this.file.path)}: ${this.failure.message}`);
   }
 }

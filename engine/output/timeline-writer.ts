@@ -16,6 +16,19 @@ export interface TimelineHeader {
   significantDigits: 3;
 }
 
+/**
+ * The last line of a timeline whose run stopped before its plan ended (a signal, test.abort(), a failed
+ * worker, abortOnFail): readers mark such a run partial and say why.
+ */
+export interface TimelineStop {
+  kind: 'stop';
+  /** The last second the timeline holds. */
+  second: number;
+  /** The engine's exit code for the stop, e.g. 105 for a signal. */
+  exitCode: number;
+  reason: string;
+}
+
 /** One line per second, metric and tag set. */
 export interface TimelineRecord extends SeriesDelta {
   kind: 'series';
@@ -47,6 +60,8 @@ export class TimelineWriter {
   private readonly gzip: Gzip | undefined;
   private readonly file: WriteStream | undefined;
   private written = -1;
+  private closed: Promise<void> | undefined;
+  private failure: Error | undefined;
 
   constructor(
     path: string | undefined,
@@ -56,6 +71,8 @@ export class TimelineWriter {
   ) {
     if (!path) return;
     this.file = createWriteStream(path);
+    // A write error (disk full) must not crash the run: close() reports it once the run has ended.
+    this.file.on('error', (error) => (this.failure ??= error));
     this.gzip = createGzip();
     this.gzip.pipe(this.file);
     const header: TimelineHeader = { kind: 'header', version: 1, startedAt, hdrUnit: 'us', significantDigits: 3 };
@@ -63,6 +80,7 @@ export class TimelineWriter {
   }
 
   add(second: number, deltas: SeriesDelta[], reporter?: number): void {
+    if (this.closed) return;
     const slot = this.slot(Math.max(second, this.written + 1));
     for (const delta of deltas) {
       const key = delta.metric + '\u0000' + tagKey(delta.tags);
@@ -75,12 +93,23 @@ export class TimelineWriter {
     while (this.pending.get(this.written + 1)?.reported.size === this.reporters) this.writeSecond(this.written + 1);
   }
 
-  /** Writes every second still pending, complete or not (the run ended or was interrupted), and closes. */
-  async close(): Promise<void> {
-    for (const second of [...this.pending.keys()].sort((a, b) => a - b)) this.writeSecond(second);
-    if (!this.gzip) return;
-    this.gzip.end();
-    await once(this.file!, 'close');
+  /**
+   * Writes every second still pending, complete or not (the run ended or was interrupted), then the stop
+   * record when the run stopped early, and ends the gzip stream, so the file is whole up to its last
+   * second. Resolves once the file is closed; a second call only waits for that.
+   */
+  async close(stopped?: Omit<TimelineStop, 'kind' | 'second'>): Promise<void> {
+    if (!this.closed) {
+      for (const second of [...this.pending.keys()].sort((a, b) => a - b)) this.writeSecond(second);
+      if (stopped && this.gzip) {
+        const record: TimelineStop = { kind: 'stop', second: Math.max(0, this.written), ...stopped };
+        this.gzip.write(JSON.stringify(record) + '\n');
+      }
+      this.gzip?.end();
+      this.closed = this.file && !this.file.closed ? once(this.file, 'close').then(() => undefined) : Promise.resolve();
+    }
+    await this.closed;
+    if (this.failure) throw this.failure;
   }
 
   private slot(second: number) {

@@ -37,6 +37,13 @@ export interface RunRequest {
   /** Aborting it stops the run like Ctrl-C: partial results are kept and the exit code is 105. */
   signal?: AbortSignal;
   /**
+   * Aborting it stops the run at once, like a second Ctrl-C: workers are terminated without waiting for
+   * in-flight iterations or their last second, and teardown is skipped; summary.json and a whole timeline
+   * are still written, with exit code 105.
+   * @default undefined (never forced)
+   */
+  force?: AbortSignal;
+  /**
    * Sends a W3C `traceparent` with every HTTP request and gRPC call (a script's own is kept) and keeps the
    * slowest of each scenario as exemplars: `exemplars.json` in the run folder, and `RunResult.exemplars`.
    * @default undefined (no header, no exemplars)

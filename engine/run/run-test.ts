@@ -8,7 +8,7 @@ import type { SeriesDelta } from '../metrics/series-delta.ts';
 import { normalizeOptions } from '../options/normalize-options.ts';
 import type { TestOptions } from '../options/test-options.ts';
 import { checkedAllowHosts } from '../net/host-allowlist.ts';
-import { JsonOutput, jsonOutputPath } from '../output/json-output.ts';
+import { checkJsonOutput, JsonOutput } from '../output/json-output.ts';
 import { TimelineWriter } from '../output/timeline-writer.ts';
 import { bundleScript } from '../runtime/bundle-script.ts';
 import { Logger } from '../runtime/logger.ts';
@@ -89,9 +89,12 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
   const log = new RunLog(request.runDir, redactor);
   const stdout = request.stdout ?? ((text: string) => void process.stdout.write(text));
   let pool: WorkerPool | undefined;
+  let timeline: TimelineWriter | undefined;
+  let json: JsonOutput | undefined;
   try {
     const tracing = checkedTracing(request.tracing);
     const allowHosts = checkedAllowHosts(request.allowHosts, 'allowHosts');
+    const jsonPath = checkJsonOutput(request.outputs);
     const exemplars = tracing && new ExemplarCollector(tracing.exemplarsPerScenario);
     const bundle = await bundleScript(request.script);
     const env = { ...(request.includeSystemEnv === false ? {} : (process.env as Record<string, string>)), ...request.env };
@@ -120,7 +123,19 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
     const exported = mainVu.exports as Record<string, ((data?: unknown) => unknown) | undefined>;
 
     const onSignal = () => stopRun(EXIT.externalAbort, 'test run stopped by a signal; keeping the partial results');
-    request.signal?.addEventListener('abort', onSignal, { once: true });
+    // An abort that came while the script was bundled or its init code ran still stops the run.
+    if (request.signal?.aborted) onSignal();
+    else request.signal?.addEventListener('abort', onSignal, { once: true });
+    // A forced stop does not wait for the workers' last second: running workers are terminated where they
+    // are. Workers still starting are left to finish their init, then start and stop at once.
+    let started = false;
+    const onForce = () => {
+      stopRun(EXIT.externalAbort, 'test run stopped by a signal; keeping the partial results');
+      log.write({ time: new Date().toISOString(), level: 'warn', msg: 'stopping at once: in-flight iterations and teardown are skipped' });
+      if (started) void pool?.terminate();
+    };
+    if (request.force?.aborted) onForce();
+    else request.force?.addEventListener('abort', onForce, { once: true });
 
     mainVu.stage = 'setup';
     let setupData: unknown;
@@ -136,8 +151,7 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
     const setupDeltas = runtime.sink.flush();
 
     const workerCount = Math.max(1, Math.floor(request.workers ?? DEFAULT_WORKERS));
-    const jsonPath = jsonOutputPath(request.outputs);
-    const json = jsonPath ? new JsonOutput(jsonPath, (name) => runtime.registry.get(name)) : undefined;
+    json = jsonPath ? new JsonOutput(jsonPath, (name) => runtime.registry.get(name)) : undefined;
     const ids = firstVuIds(options.scenarios);
     const setups: WorkerSetup[] = Array.from({ length: workerCount }, (_, index) => ({
       bundle,
@@ -155,8 +169,6 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
     }));
 
     const statuses: InstanceStatus[] = [];
-    let started = false;
-    let timeline: TimelineWriter | undefined;
     let workerFailure: { message: string; exitCode: number } | undefined;
     const totalMs = plannedDurationMs(options.scenarios);
     const progress = request.quiet ? undefined : new ProgressReporter(options.scenarios, totalMs, request.onProgress ?? ((line) => process.stderr.write(line + '\n')));
@@ -219,27 +231,33 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
     }, THRESHOLD_INTERVAL_MS);
     pool.broadcast({ kind: 'start', startAt });
     started = true;
+    // Stopped before the start (a signal during init): the workers begin and end at once.
+    if (abortReason) pool.broadcast({ kind: 'stop' });
     await pool.done();
     clearInterval(thresholdTimer);
-    request.signal?.removeEventListener('abort', onSignal);
     const durationMs = Math.max(0, Date.now() - startAt);
     await pool.terminate();
     pool = undefined;
 
     mainVu.stage = 'teardown';
     let teardownError: LoadbookError | undefined;
-    if (exported.teardown && !workerFailure) {
+    if (exported.teardown && !workerFailure && !request.force?.aborted) {
       try {
-        await callWithTimeout(() => exported.teardown!(setupData), options.teardownTimeoutMs, 'teardown', EXIT.teardownTimeout);
+        const teardown = callWithTimeout(() => exported.teardown!(setupData), options.teardownTimeoutMs, 'teardown', EXIT.teardownTimeout);
+        // A forced stop does not wait for teardown to end.
+        await Promise.race([teardown, new Promise<void>((resolve) => request.force?.addEventListener('abort', () => resolve(), { once: true }))]);
       } catch (error) {
         teardownError = error instanceof LoadbookError ? error : new LoadbookError(`teardown() failed: ${runtime.describe(error)}`, EXIT.scriptException);
         log.write({ time: new Date().toISOString(), level: 'error', msg: teardownError.message });
       }
     }
+    // A signal up to here, teardown included, marks the run stopped (exit 105).
+    request.signal?.removeEventListener('abort', onSignal);
+    request.force?.removeEventListener('abort', onForce);
     const teardownDeltas = runtime.sink.flush();
     for (const delta of teardownDeltas) store.merge(delta);
     timeline.add(Math.floor(durationMs / 1000), teardownDeltas);
-    await timeline.close();
+    await timeline.close(abortReason && { exitCode: abortReason.exitCode, reason: abortReason.reason });
     await json?.close();
 
     const verdict = evaluateThresholds(options.thresholds, store, durationMs);
@@ -260,12 +278,17 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
     const exitCode: number =
       abortReason?.exitCode ?? teardownError?.exitCode ?? (verdict.failed ? EXIT.thresholdsFailed : EXIT.ok);
     if (verdict.failed) log.write({ time: new Date().toISOString(), level: 'error', msg: 'thresholds on metrics have been crossed' });
+    log.keep({ time: new Date().toISOString(), level: exitCode === EXIT.ok ? 'info' : 'warn', msg: `run ended with exit code ${exitCode}` });
     const reason = abortReason && redactor.text(abortReason.reason);
     return { exitCode, summary, runDir: request.runDir, exemplars: exemplarsFile, error: reason };
   } catch (error) {
     await pool?.terminate();
     const failure = error instanceof LoadbookError ? error : new LoadbookError(String(error instanceof Error ? error.stack : error), EXIT.scriptException);
+    // Whatever failed, the timeline is ended as a whole gzip stream up to its last second.
+    await timeline?.close({ exitCode: failure.exitCode, reason: failure.message }).catch(() => undefined);
+    await json?.close().catch(() => undefined);
     log.keep({ time: new Date().toISOString(), level: 'error', msg: failure.message });
+    log.keep({ time: new Date().toISOString(), level: 'error', msg: `run ended with exit code ${failure.exitCode}` });
     return { exitCode: failure.exitCode, summary: undefined, runDir: request.runDir, error: redactor.text(failure.message) };
   } finally {
     await log.close();

@@ -46,6 +46,8 @@ export class WorkerPool {
             };
             worker.on('message', onMessage);
             worker.once('error', (error) => reject(new LoadbookError(`worker crashed while starting: ${error.message}`, 107)));
+            // Settles the start-up even when a worker ends without a word (terminated), so the run never hangs.
+            worker.once('exit', (code) => reject(new LoadbookError(`worker exited with code ${code} while starting`, 107)));
           }),
       ),
     ).then(() => undefined);

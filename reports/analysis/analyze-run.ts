@@ -11,7 +11,7 @@ import { paceScenarioOf, PaceRouting } from './pace-routing.ts';
 import { readExemplars } from './read-exemplars.ts';
 import { readServerSamples } from './read-server-samples.ts';
 import { readTimeline } from './read-timeline.ts';
-import type { RunAnalysis } from './run-analysis.ts';
+import type { PartialRun, RunAnalysis } from './run-analysis.ts';
 import { reportsSettings, runFacts } from './run-facts.ts';
 import { SeriesFold, seriesBucketS } from './run-series.ts';
 import { ScenarioFold } from './scenario-fold.ts';
@@ -71,9 +71,14 @@ export async function analyzeRun(runDir: string): Promise<RunAnalysis> {
   });
   timeline.plan([...planned.keys()]);
   const timelinePath = join(runDir, 'timeline.ndjson.gz');
+  let partial: PartialRun | undefined;
+  const onCut = (reason: string) => (partial = { kind: 'cut', reason });
   let record = 0;
-  for await (const line of readTimeline(timelinePath)) timeline.add(checkTimelineLine(line, `timeline record ${++record} in ${timelinePath}`));
+  for await (const line of readTimeline(timelinePath, onCut)) timeline.add(checkTimelineLine(line, `timeline record ${++record} in ${timelinePath}`));
   timeline.finish();
+  if (timeline.stopped) partial ??= { kind: 'stopped', ...timeline.stopped };
+  // A timeline cut inside its header still has a run: it started when the plan was made.
+  if (timeline.startedAt === 0) timeline.startedAt = Date.parse(plan.createdAt);
 
   const stageWindows = run.stages.map(({ label, startS, endS }) => ({ label, startMs: startS * 1000, endMs: endS * 1000 }));
   const server = new ServerSamplesFold(timeline.startedAt, stageWindows, series);
@@ -93,6 +98,7 @@ export async function analyzeRun(runDir: string): Promise<RunAnalysis> {
     heapTrend,
     exemplars: await readExemplars(join(runDir, 'exemplars.json')),
     series: series.result(timeline.seconds),
+    ...(partial && { partial }),
   };
 }
 

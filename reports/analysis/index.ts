@@ -4,12 +4,13 @@
 export { analyzeRun, CACHING_SCENARIO } from './analyze-run.ts';
 export { analyzeK6Output, K6_PHASE } from './analyze-k6-output.ts';
 export type { K6OutputInput } from './analyze-k6-output.ts';
-export { MAX_HISTOGRAM_WINDOWS, MAX_SERIES_POINTS } from './run-analysis.ts';
+export { describePartial, MAX_HISTOGRAM_WINDOWS, MAX_SERIES_POINTS } from './run-analysis.ts';
 export type {
   CacheKeyBucket,
   CachingAnalysis,
   HeapTrend,
   KafkaLagAnalysis,
+  PartialRun,
   RecoveryAnalysis,
   RunAnalysis,
   RunFacts,

@@ -1,9 +1,15 @@
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
-import type { TimelineHeader, TimelineRecord } from '../../engine/output/timeline-writer.ts';
+import type { TimelineHeader, TimelineRecord, TimelineStop } from '../../engine/output/timeline-writer.ts';
 
-/** One line of `timeline.ndjson.gz`: the header first, then one series record per second, metric and tag set. */
-export type TimelineLine = TimelineHeader | TimelineRecord;
+/**
+ * One line of `timeline.ndjson.gz`: the header first, then one series record per second, metric and tag
+ * set, and a stop record last when the run stopped before its plan ended.
+ */
+export type TimelineLine = TimelineHeader | TimelineRecord | TimelineStop;
+
+/** Told when a timeline ends early (power loss, SIGKILL): what was read stops at its last whole record. */
+export type OnTimelineCut = (reason: string) => void;
 
 const LF = 10;
 const CR = 13;
@@ -15,9 +21,12 @@ const CHUNK_BYTES = 1 << 20;
  * however long the run. Lines are cut from the inflated bytes at each newline and decoded one by one,
  * which splits as readline does (`\n`, `\r\n` and a lone `\r` each end a line). Blank lines are skipped.
  *
- * @throws Error naming the file and line when a line is not JSON.
+ * A timeline cut short, mid-record or mid-gzip-stream, is read up to its last whole record, and `onCut`
+ * says why it ended there.
+ *
+ * @throws Error naming the file and line when a line before the end is not JSON, or the file cannot be read.
  */
-export async function* readTimeline(path: string): AsyncGenerator<TimelineLine> {
+export async function* readTimeline(path: string, onCut: OnTimelineCut = () => {}): AsyncGenerator<TimelineLine> {
   const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   const bytes = file.pipe(createGunzip({ chunkSize: CHUNK_BYTES }));
   file.on('error', (error) => bytes.destroy(error));
@@ -48,7 +57,20 @@ export async function* readTimeline(path: string): AsyncGenerator<TimelineLine> 
       if (parsed) yield parsed;
     }
   }
-  for await (const input of bytes as AsyncIterable<Buffer>) {
+  let cut: string | undefined;
+  // The stream is read by hand so that a zlib error (a cut gzip stream) ends the lines instead of the read.
+  const inputs = (bytes as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<Buffer>;
+    try {
+      next = await inputs.next();
+    } catch (error) {
+      if (!(error as NodeJS.ErrnoException).code?.startsWith('Z_')) throw error;
+      cut = `the gzip stream ends early (${(error as Error).message})`;
+      break;
+    }
+    if (next.done) break;
+    const input = next.value;
     const chunk: Buffer = rest ? Buffer.concat([rest, input]) : input;
     const hasCr = chunk.indexOf(CR) >= 0;
     let start = 0;
@@ -62,5 +84,15 @@ export async function* readTimeline(path: string): AsyncGenerator<TimelineLine> 
     }
     rest = start < chunk.length ? chunk.subarray(start) : undefined;
   }
-  if (rest) yield* linesOf(rest.toString('utf8'));
+  if (rest) {
+    // A last line without its newline is whole only if it parses: anything else was cut mid-record.
+    const lines: TimelineLine[] = [];
+    try {
+      lines.push(...linesOf(rest.toString('utf8')));
+    } catch {
+      cut ??= `its last record is cut after ${rest.length} bytes`;
+    }
+    if (lines.length > 0 && cut === undefined) yield* lines;
+  }
+  if (cut !== undefined) onCut(cut);
 }

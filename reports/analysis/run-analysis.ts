@@ -31,6 +31,20 @@ export interface RunAnalysis {
   exemplars: Exemplar[];
   /** Time series for charts, downsampled to at most MAX_SERIES_POINTS points per line. */
   series: RunSeries;
+  /** Set when the run covers less than its plan: its numbers must not stand for a whole run. */
+  partial?: PartialRun;
+}
+
+/** Why a run is partial: its timeline was cut (power loss, SIGKILL), or the run stopped early. */
+export type PartialRun =
+  | { kind: 'cut'; reason: string }
+  | { kind: 'stopped'; exitCode: number; reason: string };
+
+/** One line on why a run is partial, for reports and refusals. */
+export function describePartial(partial: PartialRun): string {
+  return partial.kind === 'cut'
+    ? `its timeline is cut short (${partial.reason}), so it is read up to its last whole record`
+    : `it was stopped before its plan ended (exit code ${partial.exitCode}: ${partial.reason})`;
 }
 
 /** Where a run came from and the numbers it ran with. */

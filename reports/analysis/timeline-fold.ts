@@ -24,6 +24,8 @@ export interface TimelineFoldTargets {
 export class TimelineFold {
   /** Epoch ms of second 0, from the header. */
   startedAt = 0;
+  /** The timeline's stop record: why the run stopped before its plan ended; undefined when it did not. */
+  stopped: { exitCode: number; reason: string } | undefined;
   private currentSecond = -1;
   private readonly folds = new Map<string, ScenarioFold | undefined>();
 
@@ -37,6 +39,10 @@ export class TimelineFold {
   add(input: TimelineLine): void {
     if (input.kind === 'header') {
       this.startedAt = input.startedAt;
+      return;
+    }
+    if (input.kind === 'stop') {
+      this.stopped = { exitCode: input.exitCode, reason: input.reason };
       return;
     }
     const line = this.targets.pace ? this.targets.pace.route(input) : input;

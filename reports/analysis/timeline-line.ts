@@ -35,7 +35,7 @@ function seriesProblem(line: Record<string, unknown>): [field: string, expected:
 
 /**
  * Checks one parsed line of `timeline.ndjson.gz` before the analysis folds it: a header with its start
- * time, or a series record with every field the folds read. Each field's type is checked, so a damaged or
+ * time, a stop record (why the run ended early), or a series record with every field the folds read. Each field's type is checked, so a damaged or
  * hand-edited line ends in one message rather than a TypeError deep in the analysis.
  *
  * @param where names the line in the message, e.g. `timeline record 12 in out/runs/…/timeline.ndjson.gz`.
@@ -53,7 +53,12 @@ export function checkTimelineLine(value: unknown, where: string): TimelineLine {
     if (typeof value.startedAt !== 'number' || !Number.isFinite(value.startedAt)) throw fail('startedAt', 'epoch milliseconds', value.startedAt);
     return value as unknown as TimelineLine;
   }
-  if (value.kind !== 'series') throw fail('kind', '"header" or "series"', value.kind);
+  if (value.kind === 'stop') {
+    if (typeof value.exitCode !== 'number' || !Number.isInteger(value.exitCode)) throw fail('exitCode', 'a whole exit code', value.exitCode);
+    if (typeof value.reason !== 'string') throw fail('reason', 'a sentence', value.reason);
+    return value as unknown as TimelineLine;
+  }
+  if (value.kind !== 'series') throw fail('kind', '"header", "series" or "stop"', value.kind);
   const problem = seriesProblem(value);
   if (problem) throw fail(problem[0], problem[1], value[problem[0]]);
   return value as unknown as TimelineLine;

@@ -22,6 +22,8 @@ export interface BaselineDocument {
   caching: BaselineCaching | null;
   heapTrend: BaselineHeapTrend | null;
   samplerErrors: { source: string; errors: number; firstError: string }[];
+  /** Present when the baseline was taken from a partial run (`--allow-partial`): why it is partial. */
+  partial?: string;
 }
 
 /** Where the run came from and the numbers it ran with (RunFacts, with nulls). */

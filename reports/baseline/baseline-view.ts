@@ -50,6 +50,8 @@ export interface SaturationRowView {
 export interface BaselineView {
   phase: MarkdownText;
   date: MarkdownText;
+  /** Why the run is partial; false for a whole run. */
+  partial: MarkdownText | false;
   provenance: {
     commit: MarkdownText;
     dirty: boolean;
@@ -138,6 +140,7 @@ export function baselineView(doc: BaselineDocument, twinFileName: string): Basel
   return {
     phase: md(doc.phase),
     date: md(doc.date),
+    partial: doc.partial === undefined ? false : md(doc.partial),
     provenance: {
       commit: plain(provenance.gitCommit === 'unknown' ? 'unknown' : provenance.gitCommit.slice(0, 12)),
       dirty: provenance.gitDirty === true,

@@ -1,5 +1,5 @@
 import { HDR_UNITS_PER_MS } from '../../engine/metrics/hdr.ts';
-import type { GoldenSignals, RunAnalysis, SampledStat, SaturationWindow, ScenarioAnalysis } from '../analysis/index.ts';
+import { describePartial, type GoldenSignals, type RunAnalysis, type SampledStat, type SaturationWindow, type ScenarioAnalysis } from '../analysis/index.ts';
 import {
   BASELINE_SCHEMA_VERSION,
   type BaselineDocument,
@@ -144,5 +144,6 @@ export function buildBaseline(analysis: RunAnalysis, provenance: BaselineProvena
       errors,
       firstError,
     })),
+    ...(analysis.partial && { partial: describePartial(analysis.partial) }),
   };
 }

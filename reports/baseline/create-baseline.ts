@@ -1,4 +1,4 @@
-import { analyzeRun, type RunAnalysis } from '../analysis/index.ts';
+import { analyzeRun, describePartial, type RunAnalysis } from '../analysis/index.ts';
 import { resolveRunDir } from '../resolve-run-dir.ts';
 import type { BaselineProvenance } from './baseline-document.ts';
 import { BaselineError } from './baseline-error.ts';
@@ -16,6 +16,11 @@ export interface CreateBaselineInput {
    * @default 'docs/perf/baselines'
    */
   dir?: string;
+  /**
+   * Take the baseline even from a partial run (stopped early, or its timeline cut); the baseline then says so.
+   * @default false (a partial run is refused)
+   */
+  allowPartial?: boolean;
   /** Folder whose `.hbs` files replace the built-in templates of the same name. */
   templatesDir?: string;
   /**
@@ -38,7 +43,7 @@ export interface CreateBaselineInput {
 /**
  * Takes a baseline of a run: resolves the run folder, checks the templates, analyses the run and writes the
  * markdown snapshot and its JSON twin. Everything that can be wrong with the input is found before a file
- * is written.
+ * is written; a partial run is refused unless `allowPartial`.
  *
  * @throws RunNotFoundError when there is no such run folder.
  * @throws BaselineError when the templates or the run cannot make a baseline.
@@ -52,6 +57,11 @@ export async function createBaseline(input: CreateBaselineInput = {}): Promise<W
   } catch (error) {
     const reason = (error as Error).message?.split('\n')[0] ?? String(error);
     throw new BaselineError(`cannot analyse run ${runDir}: ${reason}; check the run folder is complete or run the phase again`);
+  }
+  if (analysis.partial && !input.allowPartial) {
+    throw new BaselineError(
+      `run ${runDir} is partial: ${describePartial(analysis.partial)}; a baseline of it would not stand for the phase; run the phase again, or add --allow-partial to take it anyway`,
+    );
   }
   const doc = buildBaseline(analysis, input.provenance ?? analysis.run.provenance ?? readProvenance());
   return { runDir, ...writeBaseline(doc, { dir: input.dir, templates }) };

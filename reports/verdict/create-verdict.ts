@@ -104,6 +104,10 @@ async function judgedRunOf(dir: string): Promise<JudgedRun> {
   } catch (error) {
     throw new VerdictError(`cannot analyse run ${dir}: ${(error as Error).message.split('\n')[0]}; check the run folder is complete or run the phase again`);
   }
+  // A partial run's numbers cover less than its plan: judging them could pass what the run never saw.
+  if (doc.partial !== undefined) {
+    throw new VerdictError(`run ${dir} is partial: ${doc.partial}; a verdict needs a whole run; run the phase again`);
+  }
   const samples: TimedServerSample[] = [];
   for await (const sample of readServerSamples(join(dir, 'server.ndjson'))) samples.push(sample);
   return { dir, doc, samples, vuPools: await vuPoolsOf(dir, doc) };

@@ -1,4 +1,4 @@
-import type { RunFacts } from '../../analysis/run-analysis.ts';
+import { describePartial, type RunFacts } from '../../analysis/run-analysis.ts';
 import { formatNumber } from '../../render/format.ts';
 import { code, strong, text, type RichText } from '../report-block.ts';
 import type { ReportSection } from '../report-section.ts';
@@ -23,7 +23,7 @@ function loadGenerator(run: RunFacts): string | undefined {
 
 /** The report's title (phase and run id) and the facts a reader needs to trust or reproduce the run. */
 export const runFactsSection: ReportSection = {
-  render({ run, phase, startedAt, seconds }) {
+  render({ run, phase, startedAt, seconds, partial }) {
     const title = run.source === 'k6' ? `k6 run ${run.id}` : `${phase.charAt(0).toUpperCase()}${phase.slice(1)} run ${run.id}`;
     const generator = loadGenerator(run);
     const facts: (RichText | undefined)[] = [
@@ -38,6 +38,7 @@ export const runFactsSection: ReportSection = {
     ];
     return [
       { kind: 'heading', level: 1, text: title },
+      ...(partial ? [{ kind: 'paragraph' as const, text: [strong('Partial run:'), text(` ${describePartial(partial)}; its numbers cover less than the plan.`)] }] : []),
       { kind: 'list', items: facts.filter((item) => item !== undefined) },
     ];
   },

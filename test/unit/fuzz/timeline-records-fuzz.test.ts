@@ -71,8 +71,17 @@ describe('timeline records the fuzzing found', () => {
   it('refuses an empty object among the records with a LoadbookError naming the record, not a TypeError', async () => {
     await expect(analyse([HEADER, {}])).rejects.toThrow(LoadbookError);
     await expect(analyse([HEADER, {}])).rejects.toThrow(
-      /^invalid timeline record 2 in .*timeline\.ndjson\.gz; expected kind to be "header" or "series", got nothing$/,
+      /^invalid timeline record 2 in .*timeline\.ndjson\.gz; expected kind to be "header", "series" or "stop", got nothing$/,
     );
+  });
+
+  it('reads the stop record a run interrupted by a signal ends with, and marks the run partial', async () => {
+    const analysis = await analyse([HEADER, ...RECORDS, { kind: 'stop', exitCode: 105, reason: 'test run stopped by a signal' }]);
+    expect(analysis.partial).toMatchObject({ kind: 'stopped', exitCode: 105 });
+  });
+
+  it('refuses a stop record without an exit code, naming the field', async () => {
+    await expect(analyse([HEADER, { kind: 'stop', reason: 'x' }])).rejects.toThrow('expected exitCode to be a whole exit code, got nothing');
   });
 
   it('refuses a series record without tags, naming the field', async () => {
