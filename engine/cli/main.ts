@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { EXIT, LoadbookError, OptionsError, shown } from '../errors.ts';
 import { checkJsonOutput } from '../output/json-output.ts';
 import { runTest } from '../run/run-test.ts';
@@ -14,10 +14,13 @@ Commands:
 /** After a forced stop, time left for the summary to reach stdout before the process exits regardless. */
 const FORCED_EXIT_GRACE_MS = 1000;
 
-/** Creates the `--run-dir` folder; a path that cannot be a folder is bad input, not an internal error. */
-function makeRunDir(runDir: string): void {
+/**
+ * Creates the `--run-dir` folder; a path that cannot be a folder is bad input, not an internal error.
+ * @returns the first folder it created, undefined when the folder was there already.
+ */
+function makeRunDir(runDir: string): string | undefined {
   try {
-    mkdirSync(runDir, { recursive: true });
+    return mkdirSync(runDir, { recursive: true });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new OptionsError(`invalid --run-dir ${shown(runDir)}: cannot create the folder (${reason}); expected a folder path whose parents are folders`);
@@ -43,8 +46,14 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(RUN_HELP + '\n');
       return EXIT.ok;
     }
-    checkJsonOutput(parsed.request.outputs);
-    if (parsed.request.runDir) makeRunDir(parsed.request.runDir);
+    // The run folder first, since `--out` may name a file inside it; refused, nothing of it is left behind.
+    const created = parsed.request.runDir === undefined ? undefined : makeRunDir(parsed.request.runDir);
+    try {
+      checkJsonOutput(parsed.request.outputs);
+    } catch (error) {
+      if (created) rmSync(created, { recursive: true, force: true });
+      throw error;
+    }
     // Like k6, `loadbook run` outlives its parent (nohup, a detached job); only the phase scripts follow theirs.
     const stops = stopOnSignals({ say: (line) => process.stderr.write(line + '\n'), watchParent: false });
     const result = await runTest({ ...parsed.request, signal: stops.stop, force: stops.force }).finally(() => stops.dispose());

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -81,6 +81,7 @@ describe('stopping a run', () => {
     ['a missing folder', () => ['--out', 'json=/nonexistent/loadbook/x.json'], /^error: invalid --out json=\/nonexistent\/loadbook\/x\.json: cannot write there \(ENOENT\)/],
     ['a folder', (dir: string) => ['--out', `json=${dir}`], /^error: invalid --out json=.*: cannot write there \(EISDIR\)/],
     ['a run folder inside a file', (dir: string) => ['--run-dir', path.join(dir, 'file', 'run')], /^error: invalid --run-dir ".*": cannot create the folder \(ENOTDIR\)/],
+    ['a missing folder in a new run folder', (dir: string) => ['--run-dir', path.join(dir, 'run'), '--out', `json=${path.join(dir, 'run', 'x', 'k6.json')}`], /^error: invalid --out .*: cannot write there \(ENOENT\)/],
   ])('refuses an --out or --run-dir path that is %s with one line and exit 104, before the run starts', async (_name, flags, message) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'loadbook-bad-path-'));
     writeFileSync(path.join(dir, 'file'), '');
@@ -95,5 +96,17 @@ describe('stopping a run', () => {
     expect(stderr).toMatch(message);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(server.requests()).toBe(before);
+    expect(existsSync(path.join(dir, 'run'))).toBe(false);
+  });
+
+  it('writes --out json into the --run-dir it creates', async () => {
+    const runDir = path.join(mkdtempSync(path.join(tmpdir(), 'loadbook-out-in-run-')), 'run');
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['run', FIXED_RATE, '-q', '-e', `TARGET=${server.url}`, '-e', 'DURATION=1s', '--run-dir', runDir, '--out', `json=${path.join(runDir, 'k6.json')}`])).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(readFileSync(path.join(runDir, 'k6.json'), 'utf8')).toContain('"type":"Point"');
   });
 });
