@@ -19,10 +19,11 @@ describe('a target whose heap leaks', () => {
     const file = join(dir, 'server.ndjson');
     const startedAt = Date.now();
     const samplers = startSamplers({ endpoints: [`${shop.url}/metrics`], intervalMs: 400, file });
-    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    // Six of the leak's one-second steps: enough for a straight-line fit on a busy machine too.
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
     await samplers.stop();
 
-    const fold = new ServerSamplesFold(startedAt, [{ label: 'steady', startMs: 0, endMs: 4_000 }]);
+    const fold = new ServerSamplesFold(startedAt, [{ label: 'steady', startMs: 0, endMs: 6_000 }]);
     for await (const sample of readServerSamples(file)) fold.add(sample);
     const { heapTrend } = fold.result(50);
     expect(heapTrend).toMatchObject({ source: `${shop.url}/metrics`, suspectedLeak: true, thresholdMiBPerHour: 50 });
