@@ -122,7 +122,7 @@ describe('an interrupted phase', () => {
 
   // The killed run's own services are left to phase-services.test.ts, whose orphan test kills a run the same way.
   it('leaves a folder the report reads up to its last whole second, marked partial, when its node process is SIGKILLed mid-run', async () => {
-    const result = await interruptedSmoke([...smoke(), '--no-report'], (npm) => process.kill(phaseOf(npm), 'SIGKILL'), { afterMs: 2_500 });
+    const result = await interruptedSmoke([...smoke(), '--no-report'], (npm) => process.kill(phaseOf(npm), 'SIGKILL'), { afterMs: 1_500 });
     runDirs.push(result.runDir);
     expect(existsSync(path.join(result.runDir, 'summary.json'))).toBe(false);
     const records = timelineRecords(result.runDir);
@@ -146,8 +146,8 @@ describe('an interrupted phase', () => {
     expectReadableFolder(result.runDir);
   }, 90_000);
 
-  // These runs end on their own (3 s); the report of one takes about half a second once summary.json is written.
-  const ended = () => [...smokeArgs('0.01'), '--target', shop.url];
+  // These runs end on their own (1.5 s); the report of one takes about half a second once summary.json is written.
+  const ended = () => [...smokeArgs('0.005'), '--target', shop.url];
   const runEnded: Moment = (runDir) => existsSync(path.join(runDir, 'summary.json'));
 
   it('lets a first Ctrl-C during the report finish it, then starts no further run of a --repeat and exits with 105', async () => {
