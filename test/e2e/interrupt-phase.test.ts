@@ -154,7 +154,8 @@ describe('an interrupted phase', () => {
     const result = await interruptedSmoke([...ended(), '--repeat', '2'], (npm) => process.kill(-npm.pid!, 'SIGINT'), { moment: runEnded, afterMs: 250 });
     runDirs.push(result.runDir);
     expect(result.code, result.stderr).toBe(105);
-    expect(result.stderr).toContain('SIGINT: the run has ended; finishing its report (again to stop at once)');
+    // Under load the signal may come while the ended run still stops its samplers: the same stop then.
+    expect(result.stderr).toMatch(/SIGINT: (the run has ended; finishing its report|stopping the run and keeping its results) \(again to stop at once\)/);
     expect(result.stderr).toContain('stopped after run 1 of 2');
     expect(readFileSync(path.join(result.runDir, 'report.md'), 'utf8')).not.toContain('Partial run');
     expect(readFileSync(path.join(result.runDir, 'report.html'), 'utf8').trimEnd()).toMatch(/<\/html>$/);
@@ -162,8 +163,9 @@ describe('an interrupted phase', () => {
     expect(result.stderr).not.toContain('run 2 of 2');
   }, 90_000);
 
-  // Once the phase says it is finishing the report, it is frozen (SIGSTOP) for longer than one Ctrl-C lasts,
-  // so that the second one surely finds the report unwritten (it takes about half a second).
+  // Once the phase has taken the first Ctrl-C, it is frozen (SIGSTOP) for longer than one Ctrl-C lasts, so
+  // that the second one surely finds the report unwritten (it takes about half a second): either under way,
+  // or (under load) not yet begun while the ended run stops its samplers.
   it('stops at once on a second Ctrl-C during the report, with exit 105 and no report file written in part', async () => {
     const result = await interruptedSmoke(
       ended(),
@@ -171,7 +173,7 @@ describe('an interrupted phase', () => {
         const phase = phaseOf(npm);
         process.kill(-npm.pid!, 'SIGINT');
         const poll = setInterval(() => {
-          if (!said().includes('finishing its report')) return;
+          if (!/SIGINT: (the run has ended|stopping the run)/.test(said())) return;
           clearInterval(poll);
           process.kill(phase, 'SIGSTOP');
           setTimeout(() => {
@@ -185,7 +187,7 @@ describe('an interrupted phase', () => {
     runDirs.push(result.runDir);
     expect(result.code, result.stderr).toBe(105);
     expect(result.stderr).toContain('SIGINT again: stopping at once');
-    expect(result.stderr).toContain(`report not written: stopped at once; npm run report -- ${path.relative(ROOT, result.runDir)} writes it`);
+    expect(result.stderr).toMatch(/report (not written|skipped): stopped at once; npm run report -- \S+ writes it/);
     expect(existsSync(path.join(result.runDir, 'report.md'))).toBe(false);
     expect(existsSync(path.join(result.runDir, 'report.html'))).toBe(false);
     expect(strayFiles(result.runDir)).toEqual([]);
