@@ -7,10 +7,11 @@ while samplers read the target's /metrics and Kafka lag, and leaves a run folder
 out/runs/<timestamp>-<phase>-<id>/ with plan.json, summary.json, timeline.ndjson.gz, server.ndjson,
 engine.log, and the report (report.md, report.html, charts/*.svg; see npm run report -- --help).
 
-Services: when the target is the default one (and, for Kafka scenarios, kafka.brokers too), the phase
-uses a reference shop or Kafka broker you started on the default ports (3300, 39092) and leaves it
-running; otherwise it starts its own on free ports and stops them when it ends. Services a killed run
-left behind are stopped by the next run (npm run kafka -- status shows a broker left behind).
+Services: when the target is the default one, the phase uses the reference shop already listening on
+port 3300 (and leaves it running), or else starts one of its own on free ports and stops it when it
+ends; likewise a Kafka broker (port 39092) when a scenario needs Kafka and kafka.brokers is the
+default. Any other target or brokers are used as they are. Services a killed run left behind are
+stopped by the next run (npm run kafka -- status shows a broker left behind).
 
 Ctrl-C (SIGINT or SIGTERM, also during start-up): the first stops the run and keeps its results:
 summary.json, a whole timeline ending in a stop record, the report marked partial, exit code 105. A
