@@ -2,10 +2,22 @@
 const HELP = `Usage: npm run <phase> -- [flags]      phases: smoke, ramp, steady, spike, soak
        (or: tsx scripts/phase.ts <phase> [flags])
 
-Plans the phase, starts the reference shop when the target is the default one, runs the scenarios on
-loadbook's engine while samplers read the target's /metrics and Kafka lag, and leaves a run folder:
+Plans the phase, starts the services its defaults point at, runs the scenarios on loadbook's engine
+while samplers read the target's /metrics and Kafka lag, and leaves a run folder:
 out/runs/<timestamp>-<phase>-<id>/ with plan.json, summary.json, timeline.ndjson.gz, server.ndjson,
 engine.log, and the report (report.md, report.html, charts/*.svg; see npm run report -- --help).
+
+Services: when the target is the default one, the phase uses the reference shop already listening on
+port 3300 (and leaves it running), or else starts one of its own on free ports and stops it when it
+ends; likewise a Kafka broker (port 39092) when a scenario needs Kafka and kafka.brokers is the
+default. Any other target or brokers are used as they are. Services a killed run left behind are
+stopped by the next run (npm run kafka -- status shows a broker left behind).
+
+Ctrl-C (SIGINT or SIGTERM, also during start-up): the first stops the run and keeps its results:
+summary.json, a whole timeline ending in a stop record, the report marked partial, exit code 105. A
+first one after the run ended lets the report (and verdict) finish, and no further --repeat run starts.
+A second one stops at once: the run folder keeps what was written, and a report file is either whole
+or not written (npm run report writes it later).
 
 Flags:
   --scenario NAMES     comma-separated scenarios (default: all five, the mix: product-get, order-post,
@@ -143,7 +155,13 @@ try {
   }
   // Kept until the process exits: a signal during the report must not take Node's default action either.
   stops = stopOnSignals({ say });
+  // Written once the run has ended; a forced stop does not wait for it, since its files appear whole or not at all.
+  let writing: { what: string; then: string } | undefined;
   stops.force.addEventListener('abort', () => {
+    if (writing) {
+      say(`${writing.what} not written: stopped at once; ${writing.then}`);
+      process.exit(INTERRUPTED);
+    }
     setTimeout(() => {
       say(`stopped at once after ${FORCED_EXIT_MS / 1000} s; the run folder keeps what was written`);
       process.exit(INTERRUPTED);
@@ -151,8 +169,10 @@ try {
   });
   const runDirs: string[] = [];
   let exitCode = 0;
+  const leftToWrite = [values['no-report'] ? '' : 'its report', values.verdict ? 'the verdict' : ''].filter(Boolean).join(' and ');
   for (let round = 1; round <= repeat && !stops.stop.aborted; round++) {
     if (repeat > 1) say(`run ${round} of ${repeat}`);
+    stops.finishing(undefined);
     const { runDir, result } = await runPhase({
       phase,
       scenarios: values.scenario.split(',').map((name) => name.trim()),
@@ -168,8 +188,13 @@ try {
       say,
     });
     if (!result.summary && result.error) say(`error: ${result.error}`);
+    if (leftToWrite) stops.finishing(leftToWrite);
     if (stops.force.aborted && !values['no-report']) say(`report skipped: stopped at once; npm run report -- ${runDir} writes it`);
-    else if (!values['no-report'] && result.summary) await writeReport(runDir);
+    else if (!values['no-report'] && result.summary) {
+      writing = { what: 'report', then: `npm run report -- ${runDir} writes it` };
+      await writeReport(runDir);
+      writing = undefined;
+    }
     say(`run folder: ${runDir} (exit code ${result.exitCode})`);
     runDirs.push(runDir);
     if (result.exitCode !== 0 && result.exitCode !== THRESHOLDS_FAILED) {
@@ -178,10 +203,15 @@ try {
     }
     exitCode = Math.max(exitCode, result.exitCode);
   }
+  if (runDirs.length < repeat && stops.stop.aborted && (exitCode === 0 || exitCode === THRESHOLDS_FAILED)) {
+    say(`stopped after run ${runDirs.length} of ${repeat}`);
+    exitCode = INTERRUPTED;
+  }
   if (values.verdict) {
     if (exitCode !== 0 && exitCode !== THRESHOLDS_FAILED) {
       say(`verdict not made: a run ended with exit code ${exitCode}; npm run verdict -- ${runDirs.join(' ')} judges what it left`);
     } else {
+      writing = { what: 'verdict', then: `npm run verdict -- ${runDirs.join(' ')} makes it` };
       exitCode = await writeVerdict(runDirs, verdictFlags);
     }
   }

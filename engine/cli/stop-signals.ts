@@ -30,6 +30,11 @@ export interface StopSignals {
   stop: AbortSignal;
   /** Aborted by a second, distinct signal: stop at once, keep what is written, skip what can wait. */
   force: AbortSignal;
+  /**
+   * Says that the run has ended and only `what` (its report, its verdict) is left to write: from now on a
+   * first request lets it finish, and a second still aborts `force`. `undefined`: a run is under way again.
+   */
+  finishing(what: string | undefined): void;
   /** Removes the handlers and the parent watch. */
   dispose(): void;
 }
@@ -44,11 +49,16 @@ export function stopOnSignals({ say, watchParent = true }: StopSignalsOptions): 
   const stop = new AbortController();
   const force = new AbortController();
   let firstAt = 0;
+  let remaining: string | undefined;
   const request = (what: string) => {
     const now = Date.now();
     if (!stop.signal.aborted) {
       firstAt = now;
-      say(`${what}: stopping the run and keeping its results (again to stop at once)`);
+      say(
+        remaining === undefined
+          ? `${what}: stopping the run and keeping its results (again to stop at once)`
+          : `${what}: the run has ended; finishing ${remaining} (again to stop at once)`,
+      );
       stop.abort(what);
     } else if (!force.signal.aborted && now - firstAt >= SAME_REQUEST_MS) {
       say(`${what} again: stopping at once; the run folder keeps what was written`);
@@ -68,6 +78,9 @@ export function stopOnSignals({ say, watchParent = true }: StopSignalsOptions): 
   return {
     stop: stop.signal,
     force: force.signal,
+    finishing(what) {
+      remaining = what;
+    },
     dispose() {
       for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
       clearInterval(parentTimer);

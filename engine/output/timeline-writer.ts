@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { createGzip, type Gzip } from 'node:zlib';
+import { constants as zlibConstants, createGzip, type Gzip } from 'node:zlib';
 import { once } from 'node:events';
 import { decodeHistogram, encodeHistogram } from '../metrics/hdr.ts';
 import { tagKey } from '../metrics/sample-sink.ts';
@@ -134,6 +134,10 @@ export class TimelineWriter {
       const record: TimelineRecord = { kind: 'series', second, time, ...delta };
       lines += JSON.stringify(record) + '\n';
     }
-    if (lines) this.gzip.write(lines);
+    if (!lines) return;
+    this.gzip.write(lines);
+    // A sync flush puts each second on disk as whole deflate blocks: a process killed outright (SIGKILL,
+    // power loss) leaves a timeline readable up to its last second, not a gzip header alone.
+    this.gzip.flush(zlibConstants.Z_SYNC_FLUSH);
   }
 }

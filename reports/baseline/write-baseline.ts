@@ -1,5 +1,6 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { BaselineDocument } from './baseline-document.ts';
 import { BaselineError } from './baseline-error.ts';
 import { baselineStem } from './baseline-stem.ts';
@@ -36,9 +37,26 @@ export interface WrittenBaseline {
 const isExists = (error: unknown) => (error as NodeJS.ErrnoException).code === 'EEXIST';
 
 /**
+ * Creates `path` whole or not at all: the content goes to a hidden temporary file in the same folder,
+ * which is then hard-linked to `path`. `link` is atomic and fails with EEXIST when the name is taken, so
+ * a reader never sees half a file, a process killed mid-write leaves no file under the name, and nothing
+ * is ever overwritten (a `rename` would replace).
+ */
+function createWhole(path: string, content: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temp, content, { flag: 'wx' });
+    linkSync(temp, path);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+/**
  * Writes a baseline: `<dir>/<phase>-<yyyy-mm-dd>[-n].md` and its JSON twin `.json` with the same stem.
- * Never overwrites: both files are created exclusively (`wx`) under the first stem with neither file taken;
- * when the twin cannot be written, the markdown this call created is removed again. The twin is validated
+ * Never overwrites, and never leaves half a file: each is created whole (createWhole) under the first stem
+ * with neither file taken, the markdown first, so a twin on disk always has its markdown; when the twin
+ * cannot be written, the markdown this call created is removed again. The twin is validated
  * (as it will be read back) and the markdown rendered before either is written.
  *
  * @throws BaselineError when the document is not a valid baseline or a template fails.
@@ -59,13 +77,13 @@ export function writeBaseline(doc: BaselineDocument, options: WriteBaselineOptio
     const jsonPath = join(dir, `${stem}.json`);
     if (n > 1) markdown = render(stem);
     try {
-      writeFileSync(markdownPath, markdown, { flag: 'wx' });
+      createWhole(markdownPath, markdown);
     } catch (error) {
       if (isExists(error)) continue;
       throw error;
     }
     try {
-      writeFileSync(jsonPath, json, { flag: 'wx' });
+      createWhole(jsonPath, json);
     } catch (error) {
       rmSync(markdownPath, { force: true });
       if (isExists(error)) continue;

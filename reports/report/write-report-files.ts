@@ -1,5 +1,5 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { ReportFile } from './build-report.ts';
 
 /**
@@ -14,7 +14,8 @@ export function writeReportFiles(dir: string, files: readonly ReportFile[]): str
   try {
     for (const file of files) {
       const path = join(dir, file.path);
-      const temp = `${path}.${process.pid}.tmp`;
+      // Hidden, so that one a killed writer leaves behind is never taken for a report file.
+      const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
       mkdirSync(dirname(path), { recursive: true });
       staged.push({ temp, path });
       writeFileSync(temp, file.content);

@@ -6,13 +6,13 @@ import { buildBaseline } from '../../../../reports/baseline/build-baseline.ts';
 import { writeBaseline } from '../../../../reports/baseline/write-baseline.ts';
 import { FIXTURE_PROVENANCE, steadyAnalysis } from '../../../fixtures/baselines/steady-analysis.ts';
 
-// A disk that fills up between the two files: every .json write fails with ENOSPC.
+// A disk that fills up between the two files: every write of the .json (through its temporary file) fails with ENOSPC.
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   return {
     ...fs,
     writeFileSync: (...args: Parameters<typeof fs.writeFileSync>) => {
-      if (String(args[0]).endsWith('.json')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      if (/\.json(\.|$)/.test(String(args[0]))) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       return fs.writeFileSync(...args);
     },
   };
