@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { arch, availableParallelism, platform } from 'node:os';
 import { LoadbookError } from '../engine/errors.ts';
 import { checkWorkers } from '../engine/options/machine-limits.ts';
-import type { LoadbookConfig, ScenarioName } from '../lib/config.ts';
+import { DEFAULT_CONFIG, type LoadbookConfig, type ScenarioName } from '../lib/config.ts';
 import { invalidValue } from '../lib/invalid-value.ts';
 import { mergeConfig } from '../lib/merge-config.ts';
 import { buildPhaseOptions, scenarioProfile, type LoadbookOptions } from '../lib/phase-options.ts';
@@ -16,6 +16,7 @@ import { checkConfigAddresses, checkTargetAllowed } from './check-target-allowed
 import { compileSchema } from './compile-schema.ts';
 import { formatSchemaError } from './format-schema-error.ts';
 import type { Provenance } from './read-provenance.ts';
+import { withServiceAddresses } from './service-addresses.ts';
 import { validatePlan } from './validate-plan.ts';
 
 /** Bumped when the plan's shape changes incompatibly; readers refuse plans of another version. */
@@ -156,6 +157,21 @@ function checkInput(input: BuildPlanInput): { phase: PhaseName; names: ScenarioN
 }
 
 /**
+ * The config with the WebSocket URL and metrics endpoints left at the default shop moved to the target's
+ * origin: a target elsewhere is the service to watch, and the default shop on 3300, if anything, is
+ * someone else's. Addresses the user set are kept.
+ */
+function followTarget(config: LoadbookConfig): LoadbookConfig {
+  let origin: string;
+  try {
+    origin = new URL(config.target.baseUrl).origin;
+  } catch {
+    return config; // checkConfigAddresses names the bad URL
+  }
+  return origin === new URL(DEFAULT_CONFIG.target.baseUrl).origin ? config : withServiceAddresses(config, { shopUrl: origin });
+}
+
+/**
  * Resolves phase, scenarios and config into the run's plan. Refuses every address of the config (target,
  * gRPC, WebSocket, Kafka brokers, metrics endpoints) outside loopback and `allowHosts`, for every phase,
  * before anything is sent. The plan's `options` are computed from the plan's own `env`, through the same
@@ -165,10 +181,12 @@ function checkInput(input: BuildPlanInput): { phase: PhaseName; names: ScenarioN
  */
 export function buildPlan(input: BuildPlanInput): Plan {
   const { phase, names, timeScale } = checkInput(input);
-  const config = mergeConfig(input.config, {
-    baselineRate: input.rate ?? input.config.baselineRate,
-    target: { baseUrl: (input.target ?? input.config.target.baseUrl).replace(/\/+$/, '') },
-  });
+  const config = followTarget(
+    mergeConfig(input.config, {
+      baselineRate: input.rate ?? input.config.baselineRate,
+      target: { baseUrl: (input.target ?? input.config.target.baseUrl).replace(/\/+$/, '') },
+    }),
+  );
   checkConfigAddresses(config);
   const host = checkTargetAllowed(config.target.baseUrl, config.allowHosts, 'target.baseUrl');
 

@@ -104,6 +104,18 @@ describe('buildPlan', () => {
     expect(plan.options.scenarios['product-get']).toMatchObject({ rate: 4 });
   });
 
+  it('moves the metrics endpoint and WebSocket URL left at the default shop to the target, and keeps those the user set', () => {
+    expect(buildPlan(input({ target: 'http://localhost:4000/api' })).config).toMatchObject({
+      target: { baseUrl: 'http://localhost:4000/api', wsUrl: 'ws://localhost:4000/ws', grpcAddress: '127.0.0.1:3301' },
+      metricsEndpoints: ['http://localhost:4000/metrics'],
+    });
+    const config = mergeConfig(DEFAULT_CONFIG, { metricsEndpoints: ['http://127.0.0.1:9100/metrics'], target: { wsUrl: 'ws://127.0.0.1:4100/hub' } });
+    expect(buildPlan(input({ config, target: 'http://localhost:4000' })).config).toMatchObject({
+      target: { wsUrl: 'ws://127.0.0.1:4100/hub' },
+      metricsEndpoints: ['http://127.0.0.1:9100/metrics'],
+    });
+  });
+
   it('hashes the config independently of key order, and differently for different configs', () => {
     const reordered = JSON.parse(JSON.stringify(mergeConfig(DEFAULT_CONFIG, {})), (_key, value: unknown) =>
       value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
