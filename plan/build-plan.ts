@@ -188,7 +188,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   } catch (error) {
     fail(error as Error);
   }
-  checkPlanFits(settings, names);
+  checkPlanFits(settings, names, input.workers);
 
   const scenarios = names.map((name): PlanScenario => {
     const profile = scenarioProfile(settings, name);
