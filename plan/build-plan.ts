@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { arch, availableParallelism, platform } from 'node:os';
 import { LoadbookError } from '../engine/errors.ts';
 import { checkWorkers } from '../engine/options/machine-limits.ts';
@@ -10,7 +9,7 @@ import { LOADBOOK_ENV, readConfigFromEnv } from '../lib/read-config-from-env.ts'
 import { isScenarioName, SCENARIO_NAMES, SCENARIOS } from '../lib/scenarios.ts';
 import { isPhaseName, PHASE_NAMES, type PhaseName, type PhaseStage, type StageLabel } from '../phases/index.ts';
 import configSchema from '../schemas/config.schema.json' with { type: 'json' };
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalSha256 } from './canonical-json.ts';
 import { checkPlanFits } from './check-plan-fits.ts';
 import { checkConfigAddresses, checkTargetAllowed } from './check-target-allowed.ts';
 import { compileSchema } from './compile-schema.ts';
@@ -113,7 +112,10 @@ export interface Plan {
   env: PlanEnv;
   /** The resolved config (rate and target overrides applied); `env.LOADBOOK_CONFIG` is its JSON. */
   config: LoadbookConfig;
-  /** sha256 of the resolved config's canonical JSON (keys sorted), to compare runs' configs at a glance. */
+  /**
+   * sha256 of the resolved config's canonical JSON (keys sorted), to compare runs' configs at a glance; in
+   * plan.json, of the config as written there, credentials masked.
+   */
   configSha256: string;
   runtime: { node: string; cores: number; platform: string; arch: string; workers: number };
   /** The code the run was made with: git commit, uncommitted changes, loadbook version. */
@@ -204,7 +206,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   } catch (error) {
     fail(error as Error);
   }
-  checkPlanFits(settings, names);
+  checkPlanFits(settings, names, input.workers);
 
   const scenarios = names.map((name): PlanScenario => {
     const profile = scenarioProfile(settings, name);
@@ -237,7 +239,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     totalMs: Math.max(...scenarios.map((scenario) => scenario.totalMs)),
     env,
     config,
-    configSha256: createHash('sha256').update(canonicalJson(config)).digest('hex'),
+    configSha256: canonicalSha256(config),
     runtime: { node: process.version, cores: availableParallelism(), platform: platform(), arch: arch(), workers: input.workers },
     ...(input.provenance && { provenance: input.provenance }),
   };

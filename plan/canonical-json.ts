@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted);
   if (typeof value === 'object' && value !== null) {
@@ -13,4 +15,9 @@ function sorted(value: unknown): unknown {
  */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(sorted(value));
+}
+
+/** sha256 of the value's canonical JSON, in hex: equal for equal values whatever their key order. */
+export function canonicalSha256(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
 }

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTest, DEFAULT_WORKERS, type RunResult } from '../engine/index.ts';
@@ -7,6 +6,7 @@ import { buildPlan, type Plan } from './build-plan.ts';
 import { ensureServices, type RunningServices } from './ensure-services.ts';
 import { withServiceAddresses } from './service-addresses.ts';
 import { loadConfig, type ConfigFlags } from './load-config.ts';
+import { writePlanFile } from './plan-file.ts';
 import { readProvenance } from './read-provenance.ts';
 import { createRunFolder } from './run-folder.ts';
 import { samplerOptions } from './sampler-options.ts';
@@ -55,7 +55,7 @@ async function servicesUnlessStopped(plan: Plan, request: PhaseRequest): Promise
 /**
  * Plans a phase (refusing bad input before anything starts), starts the services the plan's defaults
  * point at, plans again with the addresses they really listen on, writes that plan.json into a new run
- * folder, runs the engine on the plan's numbers with the samplers writing server.ndjson alongside, and
+ * folder (credentials masked: plan-file.ts), runs the engine on the plan's numbers with the samplers writing server.ndjson alongside, and
  * stops the samplers and the services it started again, also on Ctrl-C.
  */
 export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
@@ -71,7 +71,7 @@ export async function runPhase(request: PhaseRequest): Promise<PhaseOutcome> {
   try {
     plan = buildPlan({ ...input, config: withServiceAddresses(planned.config, services.addresses) });
     runDir = createRunFolder({ phase: plan.phase, now: new Date(plan.createdAt) });
-    writeFileSync(path.join(runDir, 'plan.json'), JSON.stringify(plan, null, 2) + '\n');
+    writePlanFile(runDir, plan);
   } catch (error) {
     await services.stop();
     throw error;

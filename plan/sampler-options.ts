@@ -13,7 +13,7 @@ export const MIN_SAMPLE_INTERVAL_MS = 500;
  * What to sample during a phase: the config's metrics endpoints and, when the plan's scenarios use Kafka,
  * the lag of its consumer groups, every `reports.sampleIntervalS` times the time scale (so a time-scaled run
  * gets as many samples per stage as a full one, down to MIN_SAMPLE_INTERVAL_MS). Samples go to
- * `server.ndjson` in the run folder.
+ * `server.ndjson` in the run folder, credentials masked as in every other file of the run.
  */
 export function samplerOptions(plan: Pick<Plan, 'config' | 'scenarios' | 'timeScale'>, runDir: string): SamplersOptions {
   const { config } = plan;
@@ -24,5 +24,6 @@ export function samplerOptions(plan: Pick<Plan, 'config' | 'scenarios' | 'timeSc
     intervalMs: Math.max(MIN_SAMPLE_INTERVAL_MS, config.reports.sampleIntervalS * 1000 * plan.timeScale),
     file: join(runDir, SERVER_SAMPLES_FILE),
     allowHosts: config.allowHosts,
+    redact: config.redact,
   };
 }

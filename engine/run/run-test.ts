@@ -5,6 +5,7 @@ import { EXECUTORS } from '../executors/index.ts';
 import type { ScenarioConfig } from '../executors/executor-types.ts';
 import { MetricStore } from '../metrics/metric-store.ts';
 import type { SeriesDelta } from '../metrics/series-delta.ts';
+import { checkVusPerWorker } from '../options/machine-limits.ts';
 import { normalizeOptions } from '../options/normalize-options.ts';
 import type { TestOptions } from '../options/test-options.ts';
 import { checkedAllowHosts } from '../net/host-allowlist.ts';
@@ -37,14 +38,24 @@ function gaugeDelta(metric: 'vus' | 'vus_max', value: number): SeriesDelta {
   return { metric, type: 'gauge', contains: 'default', tags: {}, count: 1, sum: value, min: value, max: value, last: value };
 }
 
+/** The most VUs a scenario runs at once. */
+function maxVusOf(scenario: ScenarioConfig): number {
+  return (EXECUTORS[scenario.kind].maxVus as (config: ScenarioConfig) => number)(scenario);
+}
+
 /** First VU id of each scenario: scenarios take consecutive id ranges, sized by their most VUs. */
 function firstVuIds(scenarios: ScenarioConfig[]): number[] {
   let next = 1;
   return scenarios.map((scenario) => {
     const first = next;
-    next += (EXECUTORS[scenario.kind].maxVus as (config: ScenarioConfig) => number)(scenario);
+    next += maxVusOf(scenario);
     return first;
   });
+}
+
+/** The worker threads a run uses, one execution segment each. */
+function workerCount(request: RunRequest): number {
+  return Math.max(1, Math.floor(request.workers ?? DEFAULT_WORKERS));
 }
 
 /** Reads the script's options from a first VU's init code, which also registers its custom metrics. */
@@ -57,6 +68,7 @@ function readOptions(runtime: VuRuntime, request: RunRequest): { vu: Vu; options
     throw new LoadbookError(`script error in init context: ${runtime.describe(error)}`, EXIT.scriptException);
   }
   const options = normalizeOptions(vu.exports.options as Record<string, unknown>, request.options ?? {}, (name) => runtime.registry.get(name)?.type);
+  checkVusPerWorker(options.scenarios.map(maxVusOf), workerCount(request), '--workers');
   for (const scenario of options.scenarios) {
     if (typeof vu.exports[scenario.exec] !== 'function') {
       throw new OptionsError(
@@ -150,17 +162,17 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
     const setupJson = setupData === undefined ? undefined : JSON.stringify(setupData);
     const setupDeltas = runtime.sink.flush();
 
-    const workerCount = Math.max(1, Math.floor(request.workers ?? DEFAULT_WORKERS));
+    const workers = workerCount(request);
     json = jsonPath ? new JsonOutput(jsonPath, (name) => runtime.registry.get(name)) : undefined;
     const ids = firstVuIds(options.scenarios);
-    const setups: WorkerSetup[] = Array.from({ length: workerCount }, (_, index) => ({
+    const setups: WorkerSetup[] = Array.from({ length: workers }, (_, index) => ({
       bundle,
       env,
       rawOptions: options.raw,
       globalTags: options.tags,
       scenarios: options.scenarios,
       firstVuIds: ids,
-      segment: { index, count: workerCount },
+      segment: { index, count: workers },
       setupData: setupJson,
       jsonPoints: Boolean(json),
       tracing,
@@ -219,7 +231,7 @@ export async function runTest(request: RunRequest): Promise<RunResult> {
       });
       return gauges;
     };
-    timeline = new TimelineWriter(request.runDir && path.join(request.runDir, 'timeline.ndjson.gz'), startAt, workerCount, onSecondComplete);
+    timeline = new TimelineWriter(request.runDir && path.join(request.runDir, 'timeline.ndjson.gz'), startAt, workers, onSecondComplete);
     for (const delta of setupDeltas) store.merge(delta);
     timeline.add(0, setupDeltas);
 

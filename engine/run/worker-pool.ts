@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { LoadbookError } from '../errors.ts';
+import { WORKER_HEAP_MB } from '../options/machine-limits.ts';
 import type { MainToWorker, WorkerSetup, WorkerToMain } from '../worker/worker-protocol.ts';
-
 
 /** Receives what workers report; the index says which worker sent it. */
 export type WorkerListener = (message: WorkerToMain, worker: number) => void;
@@ -12,7 +12,9 @@ export class WorkerPool {
   private readonly finished: Promise<void>[];
 
   constructor(entry: string, setups: WorkerSetup[], listener: WorkerListener) {
-    this.workers = setups.map((setup) => new Worker(entry, { workerData: setup, stdout: false, stderr: false }));
+    // The heap the VU limits per worker count on (checkVusPerWorker), whatever V8 would pick for this machine.
+    const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
+    this.workers = setups.map((setup) => new Worker(entry, { workerData: setup, stdout: false, stderr: false, resourceLimits }));
     this.finished = this.workers.map(
       (worker, index) =>
         new Promise<void>((resolve) => {

@@ -1,6 +1,7 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HostAllowlist } from '../../engine/net/host-allowlist.ts';
+import { Redactor, type RedactOptions } from '../../engine/runtime/redactor.ts';
 import { deriveSaturation } from './derive-saturation.ts';
 import { SourceFailures } from './failure-log.ts';
 import { createKafkaLagSampler } from './kafka-lag-sampler.ts';
@@ -39,6 +40,12 @@ export interface SamplersOptions {
    * @default [] (loopback only)
    */
   allowHosts?: readonly string[];
+  /**
+   * Credentials masked in every line written: URL userinfo always, and these query parameters and headers
+   * (an endpoint such as `http://user:pw@host/metrics?token=…` names itself in each sample and error).
+   * @default DEFAULT_REDACT
+   */
+  redact?: Readonly<RedactOptions>;
 }
 
 /** Samplers running alongside a phase. */
@@ -76,8 +83,9 @@ export function startSamplers(options: SamplersOptions): RunningSamplers {
   const out = createWriteStream(options.file, { flags: 'a' });
   // A file that cannot be written loses samples, never the run.
   out.on('error', () => {});
+  const redactor = new Redactor(options.redact);
   const write = (line: ServerSample): void => {
-    if (!out.destroyed) out.write(`${JSON.stringify(line)}\n`);
+    if (!out.destroyed) out.write(`${redactor.text(JSON.stringify(line))}\n`);
   };
 
   const allowlist = new HostAllowlist(options.allowHosts);

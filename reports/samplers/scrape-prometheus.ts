@@ -81,7 +81,7 @@ export async function scrapePrometheus(url: string, options: ScrapeOptions = {})
     for (let hop = 0; ; hop++) {
       const refusal = allowlist.refusal(next.hostname);
       if (refusal !== undefined) throw refusal;
-      response = await fetch(next, { headers: { accept: 'text/plain;version=0.0.4' }, signal, redirect: 'manual' });
+      response = await fetch(withoutUserinfo(next), { headers: { accept: 'text/plain;version=0.0.4', ...basicAuth(next) }, signal, redirect: 'manual' });
       const location = response.headers.get('location');
       if (response.status < 300 || response.status > 399 || location === null || hop === MAX_REDIRECTS) break;
       await response.body?.cancel();
@@ -99,6 +99,20 @@ export async function scrapePrometheus(url: string, options: ScrapeOptions = {})
       cause: error,
     });
   }
+}
+
+/** fetch refuses a URL with credentials: `http://user:pw@host/metrics` is sent as Basic authentication instead. */
+function basicAuth(url: URL): { authorization?: string } {
+  if (url.username === '' && url.password === '') return {};
+  const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  return { authorization: `Basic ${Buffer.from(credentials).toString('base64')}` };
+}
+
+function withoutUserinfo(url: URL): URL {
+  const bare = new URL(url);
+  bare.username = '';
+  bare.password = '';
+  return bare;
 }
 
 function reason(error: unknown, timeoutMs: number): string {

@@ -32,7 +32,7 @@ describe('load the machine cannot hold', () => {
   afterAll(() => server.close());
 
   it.each([
-    ['--rate 1e12', ['--rate', '1e12'], /^error: invalid rate 1,000,000,000,000 \(--rate, LOADBOOK_RATE or baselineRate\); the smoke plan needs 72,000,000,000 VUs and this machine fits about [\d,]+ VUs .*; use a rate ≤ [\d,]+ \(at headroom 3\)$/m],
+    ['--rate 1e12', ['--rate', '1e12'], /^error: invalid rate 1,000,000,000,000 \(--rate, LOADBOOK_RATE or baselineRate\); the smoke plan needs 72,000,000,000 VUs and this machine fits about [\d,]+ VUs .*; use a rate ≤ [\d,]+ \(at headroom 3(?: and --workers \d+)?\)$/m],
     ['"baselineRate": 1e308 in the config', ['--config', 'HUGE_CONFIG'], /^error: invalid rate 1\.0e\+308 .*; the smoke plan needs 7\.2e\+306 VUs/m],
   ])('a phase refuses %s with exit 104 and one line, before a run folder or service exists', async (_, flags, message) => {
     const before = runFolders();
@@ -48,6 +48,11 @@ describe('load the machine cannot hold', () => {
   it.each([
     ['maxVUs 10^9', ['-e', 'MAX_VUS=1e9'], /^error: invalid scenarios\.flood\.maxVUs 1,000,000,000; this machine fits about [\d,]+ VUs .*; use maxVUs ≤ [\d,]+$/m],
     ['--workers 999', ['--workers', '999'], /^error: invalid --workers 999; this machine fits at most \d+ worker threads .*; use --workers \d+ or fewer$/m],
+    [
+      '600,000 VUs, which fit the machine but not one worker thread’s heap, on --workers 1',
+      ['-e', 'MAX_VUS=6e5', '--workers', '1'],
+      /^error: invalid --workers 1 for 600,000 VUs; a worker thread holds about [\d,]+ VUs \(14 KiB each in \d+% of its 4\.0 GiB heap\) and the only one would get 600,000; use --workers 3$/m,
+    ],
   ])('loadbook run refuses %s with exit 104 and one line', async (_, flags, message) => {
     const result = await runCli(['run', fixture('flood.ts'), '-q', '-e', `TARGET=${server.url}`, ...flags]);
     expect(result.code).toBe(104);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { OptionsError } from '../../../../engine/errors.ts';
 import {
+  checkVusPerWorker,
   checkWorkers,
   formatNumber,
   maxVus,
+  maxVusPerWorker,
   maxWorkers,
   roundDown,
   vuCapacity,
@@ -67,6 +69,38 @@ describe('machine limits', () => {
     const check = () => checkWorkers(count, '--workers', machine);
     if (message === undefined) expect(check).not.toThrow();
     else expect(check).toThrow(new OptionsError(message));
+  });
+});
+
+describe('VUs per worker thread: each worker’s heap holds about 260,000 VUs', () => {
+  const HOLDS = 'a worker thread holds about 260,000 VUs (14 KiB each in 90% of its 4.0 GiB heap)';
+  it.each<[string, number[], number, Machine, string | undefined]>([
+    ['260,000 VUs on one worker', [260_000], 1, MEASURED, undefined],
+    ['300,000 VUs on one worker', [300_000], 1, MEASURED, `invalid --workers 1 for 300,000 VUs; ${HOLDS} and the only one would get 300,000; use --workers 2`],
+    ['880,000 VUs, all this machine fits, on one worker', [880_000], 1, MEASURED, `invalid --workers 1 for 880,000 VUs; ${HOLDS} and the only one would get 880,000; use --workers 4`],
+    ['880,000 VUs on four workers', [880_000], 4, MEASURED, undefined],
+    [
+      'two scenarios of 405,000 VUs on three workers, each split with its share rounded up',
+      [405_000, 405_000],
+      3,
+      MEASURED,
+      `invalid --workers 3 for 810,000 VUs; ${HOLDS} and the busiest of 3 would get 270,000; use --workers 4`,
+    ],
+    [
+      '2,000,000 VUs on a 1-core machine of 64 GiB, whose 4 workers hold fewer',
+      [2_000_000],
+      1,
+      { totalBytes: 64 * GIB, cores: 1 },
+      `invalid --workers 1 for 2,000,000 VUs; ${HOLDS} and the only one would get 2,000,000; use fewer VUs: 4 worker threads, the most this machine fits, hold about 1,000,000`,
+    ],
+  ])('takes %s, or refuses them in one line naming the workers that would hold them', (_, vus, workers, machine, message) => {
+    const check = () => checkVusPerWorker(vus, workers, '--workers', machine);
+    if (message === undefined) expect(check).not.toThrow();
+    else expect(check).toThrow(new OptionsError(message));
+  });
+
+  it('counts on 90% of a 4 GiB heap at 14 KiB a VU', () => {
+    expect(maxVusPerWorker()).toBe(Math.floor((4096 * 1024 ** 2 * 0.9) / (14 * 1024)));
   });
 });
 
