@@ -50,6 +50,9 @@ if (stale) {
 
 const [script] = process.argv.splice(2, 1);
 if (script !== undefined) {
+  // esbuild's service (tsx compiles with it) through a wrapper that ignores the group's Ctrl-C, so a stopped
+  // run can still load the modules of its report and verdict.
+  if (process.platform !== 'win32') process.env.ESBUILD_BINARY_PATH ??= path.join(root, 'scripts', 'esbuild-service.sh');
   const { register } = await import('tsx/esm/api');
   register();
   process.argv[1] = path.resolve(script);
