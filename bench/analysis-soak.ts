@@ -1,8 +1,8 @@
-// Measures what issue 4 asks of analysis: it streams, its memory does not grow with the run's length,
+// Measures that analysis scales to long runs: it streams, its memory does not grow with the run's length,
 // and a 4-hour soak's timeline is analysed in seconds. It writes a soak run folder (plan.json from
-// buildPlan, stretched to the runbook's 4 h; timeline.ndjson.gz in the engine's TimelineRecord shape with
-// the ~75 series a 5-scenario mix writes each second, histograms from the engine's encodeHistogram;
-// server.ndjson every 5 s), then a 1-hour one, and times analyzeRun on each in a fresh child process:
+// buildPlan, stretched to the longest soak of docs/runbook.md §9, 4 h; timeline.ndjson.gz in the engine's
+// TimelineRecord shape with the ~75 series a 5-scenario mix writes each second, histograms from the
+// engine's encodeHistogram; server.ndjson every 5 s), then a 1-hour one, and times analyzeRun on each in a fresh child process:
 // wall, CPU, peak RSS (getrusage maxrss), the heap still reachable after a forced GC with the result
 // held, and a pass under a fixed old-space cap (what would slow down or fail if state grew). The
 // baseline, measured in the same run, is a bare gunzip + readline + JSON.parse pass over the same

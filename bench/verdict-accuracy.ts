@@ -1,4 +1,4 @@
-// Issue 5's accuracy harness: how often the verdict blocks a change that did nothing (A/A), and how
+// The verdict's accuracy harness: how often the verdict blocks a change that did nothing (A/A), and how
 // often it catches a real slowdown, next to the naive "+20% over one baseline" rule on the same runs.
 // Each run is `npm run steady -- --scenario product-get --time-scale 0.03125` (60 s: 3.75 s warm-up,
 // 56 s at 100/s) against a fresh shop whose simulated dependency (dependencyMs, lognormal) is slowed by

@@ -79,12 +79,12 @@ export interface ReportsConfig {
    */
   sampleIntervalS: number;
   /**
-   * Hit ratio the product cache should reach after warm-up (the runbook's caching check).
+   * Hit ratio the product cache should reach after warm-up (the caching check, docs/runbook.md §6).
    * @default 0.85
    */
   cacheHitTarget: number;
   /**
-   * Warm-up excluded from the cache hit ratio, in unscaled seconds (the runbook's 10 min); multiplied by
+   * Warm-up excluded from the cache hit ratio, in unscaled seconds (10 min, docs/runbook.md §6); multiplied by
    * the run's time scale.
    * @default 600
    */
@@ -101,7 +101,7 @@ export interface ReportsConfig {
   leakMibPerHour: number;
 }
 
-/** One of the runbook's escalation rules: when it fires and what to do then. */
+/** One escalation rule (docs/runbook.md §16): when it fires and what to do then. */
 export interface EscalationRuleConfig {
   /**
    * The value the observation must exceed (strictly), in the rule's unit: a fraction of requests for
@@ -117,11 +117,11 @@ export interface EscalationRuleConfig {
   windowMs?: number;
   /** How many occurrences make an occurrence rule fire. Absent for other rules. */
   count?: number;
-  /** What the runbook says to do when the rule fires. */
+  /** What to do when the rule fires (docs/runbook.md §16). */
   action: string;
 }
 
-/** The runbook's escalation rules, by id. */
+/** The escalation rules (docs/runbook.md §16), by id. */
 export interface EscalationRulesConfig {
   /** @default { threshold: 0.01, action: 'roll back or investigate' } */
   'error-rate': EscalationRuleConfig;
@@ -133,16 +133,19 @@ export interface EscalationRulesConfig {
   'gc-pauses': EscalationRuleConfig;
 }
 
-/** Verdicts: how a run is judged against its budgets, its baseline, its history and the runbook's rules. */
+/**
+ * Verdicts: how a run is judged against its budgets, its baseline, its history and the escalation rules
+ * (docs/runbook.md §16).
+ */
 export interface VerdictConfig {
   /**
    * Candidate ÷ baseline percentile ratio above which a regression the interval confirms blocks (the
-   * runbook's +20%).
+   * +20% of docs/runbook.md §11).
    * @default 1.2
    */
   regressionThreshold: number;
   /**
-   * The runbook's "block a merge when p95 rises 30% over 2 consecutive builds".
+   * "Block a merge when p95 rises 30% over 2 consecutive builds" (docs/runbook.md §16).
    * @default { ratio: 1.3, builds: 2 }
    */
   consecutive: { ratio: number; builds: number };
@@ -156,7 +159,7 @@ export interface VerdictConfig {
    * @default 'docs/perf/baselines'
    */
   baselinesDir: string;
-  /** @default the runbook's table */
+  /** @default the table of docs/runbook.md §16 */
   rules: EscalationRulesConfig;
 }
 
@@ -168,7 +171,7 @@ export interface ScenarioConfigBase {
    * @default 1
    */
   weight: number;
-  /** The runbook's p95 latency budget in ms; the scenario's threshold and its VU sizing use it. */
+  /** The p95 latency budget in ms (docs/runbook.md §10); the scenario's threshold and its VU sizing use it. */
   budgetP95Ms: number;
 }
 
@@ -314,13 +317,13 @@ export interface LoadbookConfig {
    */
   reports: ReportsConfig;
   /**
-   * @default { regressionThreshold: 1.2, consecutive: { ratio: 1.3, builds: 2 }, historyDir: 'out/history', baselinesDir: 'docs/perf/baselines', rules: the runbook's }
+   * @default { regressionThreshold: 1.2, consecutive: { ratio: 1.3, builds: 2 }, historyDir: 'out/history', baselinesDir: 'docs/perf/baselines', rules: the table of docs/runbook.md §16 }
    */
   verdict: VerdictConfig;
 }
 
 /**
- * The runbook's p95 budgets in ms for every interaction, including scenarios not written yet; their
+ * The p95 budgets in ms of docs/runbook.md §10 for every interaction, including scenarios not written yet; their
  * config entries take their `budgetP95Ms` default from here.
  */
 export const RUNBOOK_BUDGETS_P95_MS = {

@@ -24,7 +24,7 @@ export const LOADBOOK_ENV = {
 /** Phase a script runs when LOADBOOK_PHASE is absent: the cheap one that only validates the scenario. */
 export const DEFAULT_PHASE: PhaseName = 'smoke';
 
-/** Time scale when LOADBOOK_TIME_SCALE is absent: the runbook's real durations. */
+/** Time scale when LOADBOOK_TIME_SCALE is absent: the phases' real durations (docs/runbook.md §9). */
 export const DEFAULT_TIME_SCALE = 1;
 
 /** What a script runs with, as read from its environment. */

@@ -50,8 +50,8 @@ export const WS_SUBSCRIBER_LEAD_MS = 1000;
 /** A p95 budget on `metric` for the scenario's own samples, and a checks rate above 99%. */
 function budgetAndChecks(name: ScenarioName, metric: string, budgetMs: number): Thresholds {
   return {
-    // The runbook budget is the question the scenario answers; a breach fails the run with exit code 99,
-    // which the verdict turns into "block".
+    // The budget (docs/runbook.md §10) is the question the scenario answers; a breach fails the run with
+    // exit code 99, which the verdict turns into "block".
     [`${metric}{scenario:${name}}`]: [`p(95)<${budgetMs}`],
     // Latency of wrong answers is meaningless: with over 1% of checks failing the run measured errors,
     // not the service, so it must not pass.
@@ -82,7 +82,7 @@ export const SCENARIOS: { readonly [N in ScenarioName]: ScenarioEntry<N> } = {
     // Subscribers record the latency, so the budget is on their samples: the scenario named ws-broadcast
     // is the subscribers; the publishers, at the phase's rate, run as ws-broadcast-publishers.
     thresholds: (config) => ({
-      // The runbook's broadcast budget: publish to delivery at every subscriber.
+      // The broadcast budget (docs/runbook.md §10): publish to delivery at every subscriber.
       'ws_broadcast_latency{scenario:ws-broadcast}': [`p(95)<${config.budgetP95Ms}`],
       // A lost broadcast would shorten the latency list without failing it; the subscribers check counts.
       'checks{scenario:ws-broadcast}': ['rate>0.99'],
@@ -103,7 +103,7 @@ export const SCENARIOS: { readonly [N in ScenarioName]: ScenarioEntry<N> } = {
     script: 'scenarios/kafka-publish.ts',
     exec: 'kafkaPublish',
     thresholds: (config) => ({
-      // The runbook's publish budget: from produce() to the broker's acknowledgement.
+      // The publish budget (docs/runbook.md §10): from produce() to the broker's acknowledgement.
       'kafka_publish_latency{scenario:kafka-publish}': [`p(95)<${config.budgetP95Ms}`],
       // Failed produces would not appear in the latency at all; the checks count them.
       'checks{scenario:kafka-publish}': ['rate>0.99'],

@@ -9,7 +9,7 @@ import { validatePhaseInput } from './validate-phase-input.ts';
  */
 export const MIN_STAGE_MS = 1_000;
 
-/** A runbook duration scaled by timeScale, in whole ms, never below MIN_STAGE_MS. */
+/** A phase duration (docs/runbook.md §9) scaled by timeScale, in whole ms, never below MIN_STAGE_MS. */
 export function scaleDuration(ms: number, timeScale: number): number {
   return Math.max(MIN_STAGE_MS, Math.round(ms * timeScale));
 }

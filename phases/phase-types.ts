@@ -8,9 +8,9 @@ export type StageLabel = 'warm-up' | 'ramp' | 'steady' | 'burst' | 'recovery';
 export interface PhaseInput {
   /** Iterations per second the scenario runs at baseline (`timeUnit` is always 1s). */
   baselineRate: number;
-  /** The scenario's latency budget in ms (its runbook p95); sizes VUs by Little's law. */
+  /** The scenario's latency budget in ms (its p95, docs/runbook.md §10); sizes VUs by Little's law. */
   budgetMs: number;
-  /** Multiplies every duration; 1 is the runbook's real length, 0.02 turns 5 min into 6 s. */
+  /** Multiplies every duration; 1 is the real length (docs/runbook.md §9), 0.02 turns 5 min into 6 s. */
   timeScale: number;
   /**
    * Little's-law headroom: VUs = rate × budget × headroom.

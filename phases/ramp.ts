@@ -4,9 +4,9 @@ import { warmUpSegment, warmUpStartRate } from './warm-up.ts';
 import { wholeRate } from './whole-rate.ts';
 
 /**
- * Runbook: ramp goes from baseline to stress gradually. Each step is a multiple of the baseline; the first
+ * docs/runbook.md §9: ramp goes from baseline to stress gradually. Each step is a multiple of the baseline; the first
  * holds the baseline itself so the report has a reference to compare the knee against, and the last, 3×,
- * is the stress level the runbook asks the service to survive.
+ * is the stress level the service must survive.
  */
 export const RAMP_STEP_MULTIPLIERS = [1, 1.5, 2, 2.5, 3] as const;
 

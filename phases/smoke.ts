@@ -2,7 +2,7 @@ import { buildProfile } from './build-profile.ts';
 import type { PhaseInput, PhaseProfile } from './phase-types.ts';
 import { wholeRate } from './whole-rate.ts';
 
-/** Runbook: the smoke phase validates the scenario over 5 minutes at low load. */
+/** docs/runbook.md §9: the smoke phase validates the scenario over 5 minutes at low load. */
 export const SMOKE_DURATION_MS = 5 * 60_000;
 
 /**

@@ -4,7 +4,7 @@ import { warmUpSegment, warmUpStartRate } from './warm-up.ts';
 import { wholeRate } from './whole-rate.ts';
 
 /**
- * Runbook: soak runs 2–4 h at baseline. 2 h is the low end: long enough for slow leaks, heap growth and
+ * docs/runbook.md §9: soak runs 2–4 h at baseline. 2 h is the low end: long enough for slow leaks, heap growth and
  * creeping consumer lag to rise above the noise of a 30 min steady run, and it fits in a working day.
  */
 export const SOAK_HOLD_MS = 2 * 60 * 60_000;

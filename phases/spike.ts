@@ -3,7 +3,7 @@ import type { PhaseInput, PhaseProfile } from './phase-types.ts';
 import { warmUpSegment, warmUpStartRate } from './warm-up.ts';
 import { wholeRate } from './whole-rate.ts';
 
-/** Runbook: a spike is a sudden burst to 5× the baseline. */
+/** docs/runbook.md §9: a spike is a sudden burst to 5× the baseline. */
 export const SPIKE_MULTIPLIER = 5;
 
 /**

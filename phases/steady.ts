@@ -4,7 +4,7 @@ import { warmUpSegment, warmUpStartRate } from './warm-up.ts';
 import { wholeRate } from './whole-rate.ts';
 
 /**
- * Runbook: steady holds the target (baseline) for 30–60 min. 30 min is the low end: long enough for
+ * docs/runbook.md §9: steady holds the target (baseline) for 30–60 min. 30 min is the low end: long enough for
  * periodic work (GC cycles, cache churn, SQLite checkpoints) to show up in p95 many times over, short
  * enough to run on every release. Soak covers the long end.
  */

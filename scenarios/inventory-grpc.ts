@@ -14,7 +14,7 @@
  * (LOADBOOK_PHASE), never from this file.
  *
  * Thresholds, with their reasons in lib/scenarios.ts (so plan.json records the same ones):
- * - `grpc_req_duration{scenario:inventory-grpc}`: `p(95)<budgetP95Ms`, the runbook budget (40 ms);
+ * - `grpc_req_duration{scenario:inventory-grpc}`: `p(95)<budgetP95Ms`, the budget of docs/runbook.md §10 (40 ms);
  * - `checks{scenario:inventory-grpc}`: `rate>0.99`, so a run that mostly measured errors or deadlines
  *   cannot pass.
  */

@@ -14,7 +14,7 @@
  * phase (LOADBOOK_PHASE), never from this file.
  *
  * Thresholds, with their reasons in lib/scenarios.ts (so plan.json records the same ones):
- * - `kafka_publish_latency{scenario:kafka-publish}`: `p(95)<budgetP95Ms`, the runbook budget (50 ms);
+ * - `kafka_publish_latency{scenario:kafka-publish}`: `p(95)<budgetP95Ms`, the budget of docs/runbook.md §10 (50 ms);
  * - `checks{scenario:kafka-publish}`: `rate>0.99`, since failed produces add no latency sample.
  *
  * Metrics beyond k6's built-ins: `kafka_publish_latency` (time Trend around each acknowledged produce, in

@@ -1,5 +1,5 @@
 /**
- * The mix: all five runbook interactions at once
+ * The mix: all five interactions of docs/runbook.md §10 at once
  *
  * Question: does each interaction hold its own p95 budget while all of them load the shop together, at
  *           rates in proportion to their config weights?

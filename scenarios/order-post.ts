@@ -11,7 +11,7 @@
  * from the phase (LOADBOOK_PHASE), never from this file.
  *
  * Thresholds, with their reasons in lib/scenarios.ts (so plan.json records the same ones):
- * - `http_req_duration{scenario:order-post}`: `p(95)<budgetP95Ms`, the runbook budget (180 ms);
+ * - `http_req_duration{scenario:order-post}`: `p(95)<budgetP95Ms`, the budget of docs/runbook.md §10 (180 ms);
  * - `checks{scenario:order-post}`: `rate>0.99`, so a run that mostly measured rejected orders cannot pass.
  */
 import { check } from 'k6';

@@ -11,7 +11,7 @@
  *
  * Thresholds, whose reasons are written next to them in lib/scenarios.ts (kept there so plan.json records
  * the same ones):
- * - `http_req_duration{scenario:product-get}`: `p(95)<budgetP95Ms`, the runbook budget (120 ms);
+ * - `http_req_duration{scenario:product-get}`: `p(95)<budgetP95Ms`, the budget of docs/runbook.md §10 (120 ms);
  * - `checks{scenario:product-get}`: `rate>0.99`, so a run that mostly measured errors cannot pass.
  *
  * Metrics beyond k6's built-ins: `cache_hit` (Rate of X-Cache: HIT, tagged `id_bucket`, the id's

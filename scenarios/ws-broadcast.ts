@@ -16,7 +16,7 @@
  * and durations come from the phase (LOADBOOK_PHASE) and the config, never from this file.
  *
  * Thresholds, with their reasons in lib/scenarios.ts (so plan.json records the same ones):
- * - `ws_broadcast_latency{scenario:ws-broadcast}`: `p(95)<budgetP95Ms`, the runbook budget (150 ms);
+ * - `ws_broadcast_latency{scenario:ws-broadcast}`: `p(95)<budgetP95Ms`, the budget of docs/runbook.md §10 (150 ms);
  * - `checks{scenario:ws-broadcast}`: `rate>0.99`: subscribers check they joined, stayed subscribed to the
  *   end and heard broadcasts, so a dropped subscriber or a dead publish path fails the run instead of
  *   shortening the latency list.

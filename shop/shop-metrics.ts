@@ -13,7 +13,8 @@ export interface ShopMetrics {
 }
 
 // Sub-millisecond buckets because cached reads answer in well under 1 ms; 0.04, 0.12 and 0.18 match the
-// runbook budgets (Inventory gRPC, Product GET, Order POST p95), so a budget breach shows as a bucket boundary.
+// p95 budgets of Inventory gRPC, Product GET and Order POST (docs/runbook.md §10), so a budget breach
+// shows as a bucket boundary.
 export const DURATION_BUCKETS = [
   0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.04, 0.05, 0.1, 0.12, 0.18, 0.25, 0.5, 1, 2.5, 5, 10,
 ];

@@ -13,8 +13,9 @@ export interface AccuracyCase {
 }
 
 /**
- * Issue 5's cases (A/A 20 runs, +20% 20 runs, +10% and +30% 10 runs each), and A/A runs with an 8 s burst
- * of CPU contention: the noise a shared CI machine adds, which a naive delta reads as a regression.
+ * The cases the verdict's accuracy is measured on (A/A 20 runs, +20% 20 runs, +10% and +30% 10 runs
+ * each), and A/A runs with an 8 s burst of CPU contention: the noise a shared CI machine adds, which a
+ * naive delta reads as a regression.
  */
 export const ACCURACY_CASES: readonly AccuracyCase[] = [
   { name: 'a-a', latencyFactor: 1, runs: 20 },

@@ -1,7 +1,7 @@
 import { build, decodeFromCompressedBase64, type Histogram } from 'hdr-histogram-js';
 import { fastEncodeHistogram } from './fast-encode-histogram.ts';
 
-/** Trends are kept in microseconds with 3 significant digits, as DESIGN.md requires. */
+/** Trends are kept in microseconds with 3 significant digits, so merged windows give percentiles exact to 3 digits. */
 export const HDR_UNITS_PER_MS = 1000;
 const SIGNIFICANT_DIGITS = 3;
 

@@ -27,7 +27,7 @@ import { checkTimelineLine } from './timeline-line.ts';
  */
 export const RUN_TAIL_S = 35;
 
-/** The scenario whose `cache_hit` samples the runbook's caching check reads. */
+/** The scenario whose `cache_hit` samples the caching check (docs/runbook.md §6) reads. */
 export const CACHING_SCENARIO = 'product-get';
 
 /**

@@ -20,7 +20,7 @@ export interface CachingCheckOptions {
 export const UNTAGGED_BUCKET = '(untagged)';
 
 /**
- * The runbook's caching check, folded record by record: the `cache_hit` rate after warm-up, overall and
+ * The caching check (docs/runbook.md §6), folded record by record: the `cache_hit` rate after warm-up, overall and
  * per key bucket. Memory grows with the number of `id_bucket` values (about 14), never with the run.
  */
 export class CachingCheck {

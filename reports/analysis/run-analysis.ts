@@ -23,7 +23,7 @@ export interface RunAnalysis {
   kafkaLag: KafkaLagAnalysis[];
   /** Samplers that failed during the run; the run went on. */
   samplerErrors: SamplerErrorSummary[];
-  /** The runbook's caching check; undefined when the run has no `cache_hit` samples. */
+  /** The caching check (docs/runbook.md §6); undefined when the run has no `cache_hit` samples. */
   caching: CachingAnalysis | undefined;
   /** Heap trend of the first saturation source with heap samples; undefined with fewer than 3 heap samples. */
   heapTrend: HeapTrend | undefined;
@@ -189,7 +189,7 @@ export interface CacheKeyBucket {
   hitRatio: number;
 }
 
-/** The runbook's caching check on `cache_hit` samples after warm-up. */
+/** The caching check (docs/runbook.md §6) on `cache_hit` samples after warm-up. */
 export interface CachingAnalysis {
   /** The warm-up left out, in seconds of this run (config cacheWarmupS × time scale). */
   warmupS: number;

@@ -8,7 +8,7 @@ import { renderBaselineMarkdown } from './render-baseline-markdown.ts';
 import { loadTemplates, type TemplateSources } from './load-templates.ts';
 import { validateBaseline } from './validate-baseline.ts';
 
-/** Where the runbook keeps baselines, relative to the working directory. */
+/** Where baselines are kept (docs/runbook.md §3), relative to the working directory. */
 export const DEFAULT_BASELINES_DIR = 'docs/perf/baselines';
 
 /** Most baselines of one phase on one day; far above any real need, it bounds the search for a free name. */

@@ -76,7 +76,7 @@ export interface ErrorRateCheck {
   method: 'fisher' | 'z' | null;
 }
 
-/** One of the runbook's escalation rules over the server samples. */
+/** One escalation rule (docs/runbook.md §16) over the server samples. */
 export interface RuleCheck {
   kind: 'rule';
   rule: string;
@@ -140,7 +140,7 @@ export interface Check {
   status: CheckStatus;
   /** One line saying what was found, with numbers, e.g. `p95 8.6 ms ≤ budget 120 ms`. */
   summary: string;
-  /** What the runbook says to do when the check does not pass; absent when it passes. */
+  /** What to do when the check does not pass (docs/runbook.md §16); absent when it passes. */
   action?: string;
   data: CheckData;
 }

@@ -3,7 +3,7 @@ import { left, right, strong, text, type Block } from '../report-block.ts';
 import type { ReportSection } from '../report-section.ts';
 
 /**
- * The runbook's caching check: the product cache's hit ratio after warm-up against its target and, below
+ * The caching check (docs/runbook.md §6): the product cache's hit ratio after warm-up against its target and, below
  * target, the key buckets with most requests, to show whether the misses come from hot or cold keys.
  */
 export const cachingSection: ReportSection = {

@@ -37,7 +37,7 @@ export interface ConsecutiveStreak {
 }
 
 /**
- * The runbook's "p95 rises 30% over 2 consecutive builds", with what it was judged on: the candidate and
+ * "p95 rises 30% over 2 consecutive builds" (docs/runbook.md §16), with what it was judged on: the candidate and
  * the `builds - 1` entries before it must each have a p95 ≥ ratio × reference. Only entries that measured
  * the scenario count as builds; a candidate without a p95, a streak that reaches back past the history's
  * start, or a missing reference leave it unjudged (and not risen).

@@ -10,7 +10,7 @@ const percent = (rate: number) => formatPercent(rate, rate < 0.001 ? 3 : 2);
 /**
  * A scenario's error rate against the baseline's, by a one-sided test on counts (Fisher's exact test for
  * small counts, else a z test with continuity correction), over the whole runs (repeats added up). A
- * significantly higher rate warns; the runbook's absolute "error rate > 1%" is the error-rate rule's.
+ * significantly higher rate warns; the absolute "error rate > 1%" (docs/runbook.md §16) is the error-rate rule's.
  */
 export function judgeErrorRate(runs: readonly JudgedRun[], baseline: BaselineDocument, scenario: string): Check {
   const id = `error-rate/${scenario}`;

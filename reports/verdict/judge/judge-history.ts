@@ -26,7 +26,7 @@ function p95Series(entries: readonly HistoryEntry[], scenario: string): { build:
 
 /**
  * The history's checks for one scenario:
- * - the runbook's "p95 rises 30% over 2 consecutive builds" (ratio and builds from config), against the
+ * - "p95 rises 30% over 2 consecutive builds" (docs/runbook.md §16) (ratio and builds from config), against the
  *   baseline's p95 when the baseline is of the same phase, else the median of the builds before the
  *   streak: it blocks;
  * - change-point detection (E-divisive means with a permutation test) over the p95s of every build, this

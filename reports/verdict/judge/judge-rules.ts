@@ -10,10 +10,10 @@ const STATUS: { readonly [K in RuleResult['kind']]: CheckStatus } = { triggered:
 const WORST_FIRST: readonly RuleResult['kind'][] = ['triggered', 'not-evaluated', 'ok'];
 
 /**
- * The runbook's escalation rules over each run's server samples (evaluateRules), one check per rule. With
+ * The escalation rules (docs/runbook.md §16) over each run's server samples (evaluateRules), one check per rule. With
  * --repeat the worst run's result stands. The CPU rule compares the share of the whole machine when the
  * target is on loopback, where the run's core count is the target's too. A triggered rule blocks and
- * names the runbook's action; a rule without data is not evaluated and says why.
+ * names the rule's action; a rule without data is not evaluated and says why.
  */
 export function judgeRules(runs: readonly JudgedRun[], rules: EscalationRulesConfig): Check[] {
   const perRun = runs.map((run) => ({ run, results: evaluateRules(rulesInput(run, rules)) }));

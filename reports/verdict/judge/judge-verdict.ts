@@ -35,9 +35,9 @@ export interface JudgeInput {
 
 /**
  * Judges runs into a verdict. For each scenario: whether the generator kept up, the p95 budget, the p95
- * and p50 against the baseline and the error rate against the baseline's; then the runbook's escalation
- * rules; then, with a history, the consecutive-builds rule and change points per scenario. The outcome is
- * the most severe check's.
+ * and p50 against the baseline and the error rate against the baseline's; then the escalation
+ * rules (docs/runbook.md §16); then, with a history, the consecutive-builds rule and change points per
+ * scenario. The outcome is the most severe check's.
  */
 export function judgeVerdict(input: JudgeInput): Verdict {
   const { runs, baseline, settings, history } = input;

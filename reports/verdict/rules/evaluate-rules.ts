@@ -105,7 +105,7 @@ const EVALUATORS: { readonly [K in RuleId]: Evaluator } = {
 };
 
 /**
- * Judges the runbook's escalation rules over a run, in {@link DEFAULT_RULES} order. A rule whose data is
+ * Judges the escalation rules (docs/runbook.md §16) over a run, in {@link DEFAULT_RULES} order. A rule whose data is
  * missing is `not-evaluated` with a reason, never `ok`.
  */
 export function evaluateRules(input: EvaluateRulesInput): RuleResult[] {

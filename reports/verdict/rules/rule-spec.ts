@@ -1,9 +1,9 @@
 import { DEFAULT_CONFIG, type EscalationRuleConfig } from '../../../lib/config.ts';
 
-/** The runbook's escalation rules, by id; {@link DEFAULT_RULES} lists them in evaluation order. */
+/** The escalation rules (docs/runbook.md §16), by id; {@link DEFAULT_RULES} lists them in evaluation order. */
 export type RuleId = 'error-rate' | 'kafka-lag' | 'cpu' | 'gc-pauses';
 
-/** One escalation rule: when it fires and what the runbook says to do then (config `verdict.rules.<id>`). */
+/** One escalation rule: when it fires and what to do then (config `verdict.rules.<id>`). */
 export type RuleSpec = Readonly<EscalationRuleConfig>;
 
 /** Overrides of the rules, each field optional; the config file's `rules` section has this shape. */
@@ -12,7 +12,7 @@ export type RulesConfig = { readonly [K in RuleId]?: Partial<RuleSpec> };
 /** The rules with every field resolved. */
 export type Rules = { readonly [K in RuleId]: RuleSpec };
 
-/** The runbook's rules as written, the config's defaults; the key order is the evaluation order. */
+/** The rules as docs/runbook.md §16 gives them, the config's defaults; the key order is the evaluation order. */
 export const DEFAULT_RULES: Rules = DEFAULT_CONFIG.verdict.rules;
 
 /** The rule ids in evaluation order. */

@@ -5,7 +5,7 @@ export type RatioClass = 'pass' | 'warn' | 'block';
 export const NOISE_RATIO = 1.05;
 
 /**
- * Classifies a candidate ÷ baseline percentile ratio and its bootstrap interval (issue 5's rule):
+ * Classifies a candidate ÷ baseline percentile ratio and its bootstrap interval:
  * - `pass` when `ratio ≤ 1.05`, or the interval `[low, high]` includes 1 (no evidence of a change);
  * - `block` when `ratio > thresholdRatio` and `low > 1.05` (a regression past the threshold that the
  *   interval confirms is more than noise);

@@ -107,7 +107,7 @@ describe('npm run verdict on run folders the engine wrote', () => {
     expect(low).toBeGreaterThan(1.05);
     expect(existsSync(join(slow.runDir, 'verdict-trend-analysis.svg'))).toBe(true);
     expect(readFileSync(join(slow.runDir, 'verdict.md'), 'utf8')).toContain('![p95 trend of analysis](verdict-trend-analysis.svg)');
-    // One build up is not yet the runbook's two consecutive builds.
+    // One build up is not yet two consecutive builds (docs/runbook.md §16).
     expect(statusOf(verdict, 'consecutive/analysis')).toBe('pass');
   });
 

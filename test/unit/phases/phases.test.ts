@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MIN_STAGE_MS, PHASE_NAMES, PHASES, type PhaseName } from '../../../phases/index.ts';
 import { BASE_INPUT, scenarioMs } from './phase-test-helpers.ts';
 
-// Runbook lengths at timeScale 1: smoke 5 min; the others open with a 2 min warm-up.
-const RUNBOOK_TOTAL_MS: Record<PhaseName, number> = {
+// Phase lengths at timeScale 1 (docs/runbook.md §9): smoke 5 min; the others open with a 2 min warm-up.
+const PHASE_TOTAL_MS: Record<PhaseName, number> = {
   smoke: 5 * 60_000,
   ramp: 2 * 60_000 + 5 * 3 * 60_000,
   steady: 2 * 60_000 + 30 * 60_000,
@@ -12,13 +12,13 @@ const RUNBOOK_TOTAL_MS: Record<PhaseName, number> = {
 };
 
 describe('every phase profile', () => {
-  it('registers exactly the five runbook phases', () => {
+  it('registers exactly the five phases', () => {
     expect(PHASE_NAMES).toEqual(['smoke', 'ramp', 'steady', 'spike', 'soak']);
   });
 
-  it.each(PHASE_NAMES)('%s lasts as long as the runbook says at timeScale 1', (phase) => {
+  it.each(PHASE_NAMES)('%s lasts as long as its profile says at timeScale 1', (phase) => {
     const profile = PHASES[phase].profile(BASE_INPUT);
-    expect(profile.totalMs).toBe(RUNBOOK_TOTAL_MS[phase]);
+    expect(profile.totalMs).toBe(PHASE_TOTAL_MS[phase]);
     expect(scenarioMs(profile)).toBe(profile.totalMs);
   });
 

@@ -21,7 +21,7 @@ describe('renderBaselineMarkdown', () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('renders a steady run as the runbook snapshot', async () => {
+  it('renders a steady run as the baseline snapshot', async () => {
     await expect(render()).toMatchFileSnapshot('./__snapshots__/steady-baseline.md');
   });
 

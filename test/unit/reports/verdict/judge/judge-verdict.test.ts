@@ -273,7 +273,7 @@ describe('judgeVerdict: error rate', () => {
     expect(check.data).toMatchObject({ counted, candidateErrors: 30, candidateTotal: 5000, baselineErrors: 2, baselineTotal: 5000, method: 'z' });
     expect((check.data as { pValue: number }).pValue).toBeLessThan(0.001);
     expect(check.summary).toContain(counted === 'http' ? 'failed requests 0.60%' : 'failed checks 0.60%');
-    // 0.6% is under the runbook's 1% rule: a warning, not a block.
+    // 0.6% is under the 1% rule (docs/runbook.md §16): a warning, not a block.
     expect(checkOf(verdict, 'rule/error-rate').status).toBe('pass');
     expect(verdict).toMatchObject({ outcome: 'warn', exitCode: 0 });
   });

@@ -3,7 +3,7 @@ import { DEFAULT_RULES, resolveRules } from '../../../../../reports/verdict/rule
 import type { RulesConfig } from '../../../../../reports/verdict/rules/index.ts';
 
 describe('resolveRules', () => {
-  it('gives the runbook defaults without overrides', () => {
+  it('gives the default rules without overrides', () => {
     expect(resolveRules()).toEqual({
       'error-rate': { threshold: 0.01, action: 'roll back or investigate' },
       'kafka-lag': { threshold: 5000, windowMs: 300_000, action: 'scale consumers' },
