@@ -18,7 +18,7 @@
  * - `checks{scenario:kafka-publish}`: `rate>0.99`, since failed produces add no latency sample.
  *
  * Metrics beyond k6's built-ins: `kafka_publish_latency` (time Trend around each acknowledged produce, in
- * microseconds on loadbook's engine (lib/precise-clock.ts), whole milliseconds under k6) and k6/x/kafka's `kafka_writer_*` (message count and bytes, errors, write time).
+ * microseconds on loadbook's engine, whole milliseconds under k6) and k6/x/kafka's `kafka_writer_*` (message count and bytes, errors, write time).
  */
 import { check } from 'k6';
 import exec from 'k6/execution';
@@ -26,9 +26,15 @@ import { Trend } from 'k6/metrics';
 import type { Options } from 'k6/options';
 import { Writer } from 'k6/x/kafka';
 import { buildPhaseOptions, scenarioProfile } from '../lib/phase-options.ts';
-import { preciseNowMs } from '../lib/precise-clock.ts';
 import { readConfigFromEnv } from '../lib/read-config-from-env.ts';
 import { tagStage } from '../lib/stage-tag.ts';
+
+const clock = (globalThis as { performance?: { now(): number } }).performance;
+
+/** Monotonic milliseconds with a fraction (`performance.now()`); `Date.now()` under k6, which has no `performance`. */
+function preciseNowMs(): number {
+  return clock ? clock.now() : Date.now();
+}
 
 const SCENARIO = 'kafka-publish';
 /** Distinct event keys: enough to spread over any partition count, few enough to repeat like real customers. */

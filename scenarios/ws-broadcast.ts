@@ -22,7 +22,7 @@
  *   shortening the latency list.
  *
  * Latency is the subscriber's clock at receipt minus the publisher's stamp, both `preciseEpochMs()`
- * (lib/precise-clock.ts): microseconds apart on loadbook's engine, whole milliseconds under k6. Both ends
+ *: microseconds apart on loadbook's engine, whole milliseconds under k6. Both ends
  * share one clock only when publishers and subscribers run on one machine, as loadbook runs them.
  * Latency samples carry the `stage` the broadcast was published in.
  */
@@ -33,13 +33,25 @@ import type { Options } from 'k6/options';
 import { setTimeout } from 'k6/timers';
 import { WebSocket } from 'k6/websockets';
 import { buildPhaseOptions, scenarioProfile } from '../lib/phase-options.ts';
-import { preciseEpochMs } from '../lib/precise-clock.ts';
 import { readConfigFromEnv } from '../lib/read-config-from-env.ts';
 import { WS_SUBSCRIBER_LEAD_MS } from '../lib/scenarios.ts';
 import { stageAt } from '../lib/stage-at.ts';
 import { tagStage } from '../lib/stage-tag.ts';
 
 const SCENARIO = 'ws-broadcast';
+
+const clock = (globalThis as { performance?: { timeOrigin: number; now(): number } }).performance;
+
+/**
+ * Milliseconds since the Unix epoch, with a fraction: `performance.timeOrigin + performance.now()`, which
+ * processes and worker threads on one machine read alike (each adds its own monotonic time to the wall
+ * clock it sampled at start), so a publisher's stamp can be subtracted from a subscriber's reading.
+ * k6 has no `performance`: there it is `Date.now()`, whole milliseconds. Across machines the difference
+ * also carries the offset between their clocks: see docs/reports/verdicts.md.
+ */
+function preciseEpochMs(): number {
+  return clock ? clock.timeOrigin + clock.now() : Date.now();
+}
 
 /** What the hub sends: `joined` answers a join; `broadcast` relays a publish to every member of the room. */
 type HubFrame =

@@ -1,4 +1,4 @@
-import type { VerdictConfig } from '../../lib/config.ts';
+import type { VerdictConfig } from '../../lib/verdict-config.ts';
 import { loadConfig, type ConfigFlags } from '../../plan/load-config.ts';
 import { BaselineError, latestBaseline, readBaseline } from '../baseline/index.ts';
 import { defaultBuildId } from './default-build-id.ts';

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_CONFIG, type VerdictConfig } from '../../lib/config.ts';
+import { DEFAULT_CONFIG } from '../../lib/config.ts';
+import type { VerdictConfig } from '../../lib/verdict-config.ts';
 import { mergeConfig } from '../../lib/merge-config.ts';
 import { resolveRules } from './rules/index.ts';
 import { VerdictError } from './verdict-error.ts';

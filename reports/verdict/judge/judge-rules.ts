@@ -1,5 +1,5 @@
 import { isLoopbackHost } from '../../../plan/check-target-allowed.ts';
-import type { EscalationRulesConfig } from '../../../lib/config.ts';
+import type { EscalationRulesConfig } from '../../../lib/verdict-config.ts';
 import { evaluateRules, type Observed, type RuleResult } from '../rules/index.ts';
 import type { Check, CheckStatus } from '../verdict-document.ts';
 import { errorCountsOf, sumErrorCounts } from './error-counts.ts';

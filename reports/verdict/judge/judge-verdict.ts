@@ -1,4 +1,4 @@
-import type { VerdictConfig } from '../../../lib/config.ts';
+import type { VerdictConfig } from '../../../lib/verdict-config.ts';
 import type { BaselineDocument } from '../../baseline/index.ts';
 import type { HistoryEntry } from '../history/index.ts';
 import { VERDICT_SCHEMA_VERSION, type Check, type Verdict } from '../verdict-document.ts';

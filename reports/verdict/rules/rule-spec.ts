@@ -1,4 +1,5 @@
-import { DEFAULT_CONFIG, type EscalationRuleConfig } from '../../../lib/config.ts';
+import { DEFAULT_CONFIG } from '../../../lib/config.ts';
+import type { EscalationRuleConfig } from '../../../lib/verdict-config.ts';
 
 /** The escalation rules (docs/runbook.md §16), by id; {@link DEFAULT_RULES} lists them in evaluation order. */
 export type RuleId = 'error-rate' | 'kafka-lag' | 'cpu' | 'gc-pauses';

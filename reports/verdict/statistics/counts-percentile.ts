@@ -1,4 +1,5 @@
 import { HDR_UNITS_PER_MS } from '../../../engine/metrics/hdr.ts';
+import type { WindowCounts } from './window-counts.ts';
 
 /** The layout facts that turn a counts index into a value, as hdr-histogram-js's JsHistogram keeps them. */
 export interface CountsLayout {
@@ -43,4 +44,26 @@ export function valueOfIndex(index: number, layout: CountsLayout, lowest: boolea
   }
   const value = subBucket * 2 ** (bucket + layout.unitMagnitude);
   return lowest ? value : value + 2 ** (bucket + layout.unitMagnitude) - 1;
+}
+
+/**
+ * The resolution samples were recorded at, read from their histograms: 1 ms when every sample is a whole
+ * number of milliseconds (a latency taken as a difference of two `Date.now()` readings, as loadbook timed
+ * WebSocket broadcasts and Kafka produces before they moved to microseconds), else 0: the histograms'
+ * own precision (3 significant digits) is far finer than any ratio the verdict tells apart. Samples
+ * recorded in microseconds land on a whole millisecond one time in a thousand, so a few dozen of them
+ * never pass for whole milliseconds. No samples: 0, nothing to say otherwise.
+ */
+export function recordedResolutionMs(windows: readonly WindowCounts[]): 0 | 1 {
+  let seen = false;
+  for (const window of windows) {
+    for (const index of window.indices) {
+      seen = true;
+      const lowest = valueOfIndex(index, window, true);
+      const highest = valueOfIndex(index, window, false);
+      // The HDR bucket holds a whole millisecond when a multiple of 1000 µs lies within its range.
+      if (Math.floor(highest / HDR_UNITS_PER_MS) * HDR_UNITS_PER_MS < lowest) return 0;
+    }
+  }
+  return seen ? 1 : 0;
 }
